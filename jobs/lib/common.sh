@@ -1,0 +1,36 @@
+# Shared by the scripts in jobs/: build on demand and assemble the local classpath.
+# Expects HOME_DIR to be the project root.
+
+job_jar() {
+  ls "$HOME_DIR"/target/bias-audit-*-job.jar 2>/dev/null | head -n 1
+}
+
+# Builds (without tests) when the job jar is missing or any source is newer than it.
+ensure_built() {
+  local jar
+  jar="$(job_jar)"
+  if [[ -z "$jar" || ! -f "$HOME_DIR/target/local-classpath.txt" ]] \
+      || [[ -n "$(find "$HOME_DIR/src/main" "$HOME_DIR/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    echo "Building bias-audit (mvn package, tests skipped)..." >&2
+    (cd "$HOME_DIR" && mvn -B -q -DskipTests -Dmaven.test.skip.exec=true package) >&2
+  fi
+}
+
+# The job jar plus Spark, CoreNLP and its models from the local Maven repository.
+local_classpath() {
+  echo "$(job_jar):$(cat "$HOME_DIR/target/local-classpath.txt")"
+}
+
+# The JVM flags Spark 4 needs on Java 17, the list spark-submit adds (JavaModuleOptions).
+spark_jvm_options() {
+  echo "-XX:+IgnoreUnrecognizedVMOptions \
+--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+--add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+--add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
+--add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED \
+-Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
+}

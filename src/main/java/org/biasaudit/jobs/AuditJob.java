@@ -1,0 +1,132 @@
+package org.biasaudit.jobs;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.biasaudit.actors.ActorRegistry;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jobs/audit}: reads a news corpus, finds the tracked actors, runs CoreNLP on the articles that name
+ * them and writes the audit tables.
+ *
+ * <p>Input: files or folders of JSON Lines, CSV, Parquet or plain-text articles. Output: Parquet tables
+ * under {@code --output} ({@code docs/tables.md}). Example:
+ * {@code jobs/audit --input sample-data --output out/}
+ *
+ * <p>Exit codes: 0 success; 2 bad arguments, config or registry (before Spark starts); 1 a failed run.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Audit how news outlets frame tracked actors; writes Parquet tables.")
+public final class AuditJob implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "A file or directory of articles (.jsonl, .jsonl.gz, .csv, .parquet, .txt); repeatable.")
+  List<String> inputs;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the tables.")
+  String output;
+
+  @Option(names = "--actors", paramLabel = "FILE", defaultValue = AuditOptions.DEFAULT_ACTORS,
+      description = "Actor registry (YAML). Default: ${DEFAULT-VALUE}.")
+  String actors;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Job config (YAML). Default: conf/audit.yaml when present, else built-in defaults.")
+  String config;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: the config's, local[*].")
+  String master;
+
+  @Option(names = "--overwrite", description = "Replace a non-empty output directory.")
+  boolean overwrite;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the job as the command line would, with the exit code returned instead of exiting. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new AuditJob());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("audit: " + e.getMessage() + " (see --help)");
+      return 2;
+    });
+    AuditJob job = cli.getCommand();
+    job.out = out;
+    job.err = err;
+    return cli.execute(args);
+  }
+
+  private PrintStream out = System.out;
+  private PrintStream err = System.err;
+
+  @Override
+  public Integer call() {
+    AuditOptions options = new AuditOptions(inputs, output, actors, config, master, overwrite);
+    AuditRun.Prepared prepared;
+    try {
+      prepared = AuditRun.prepare(options);
+    } catch (ConfigException | IllegalArgumentException e) {
+      err.println("audit: " + e.getMessage());
+      return 2;
+    }
+    SparkSession spark = SparkSessions.create(prepared.config());
+    try {
+      new AuditRun(spark, prepared, out).run();
+      return 0;
+    } catch (Exception e) {
+      err.println("audit: run failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Loads config and registry for {@code options}, failing fast on problems. */
+  static AuditConfig loadConfig(AuditOptions options) {
+    AuditConfig config;
+    if (options.config() != null) {
+      config = AuditConfig.load(Path.of(options.config()));
+    } else if (Files.isRegularFile(projectFile(AuditOptions.DEFAULT_CONFIG))) {
+      config = AuditConfig.load(projectFile(AuditOptions.DEFAULT_CONFIG));
+    } else {
+      config = AuditConfig.defaults();
+    }
+    if (options.overwrite()) {
+      config = config.withOverwrite(true);
+    }
+    if (options.master() != null) {
+      config = config.withSparkMaster(options.master());
+    }
+    return config;
+  }
+
+  static ActorRegistry loadRegistry(AuditOptions options) {
+    String actors = options.actors() == null ? AuditOptions.DEFAULT_ACTORS : options.actors();
+    return ActorRegistry.load(actors.equals(AuditOptions.DEFAULT_ACTORS) ? projectFile(actors) : Path.of(actors));
+  }
+
+  /**
+   * A default file under {@code conf/}: from the working directory when it has one, else from the
+   * project folder that {@code jobs/audit} names in {@code bias.audit.home}, so the defaults work from
+   * any directory.
+   */
+  static Path projectFile(String relative) {
+    Path local = Path.of(relative);
+    if (Files.exists(local)) {
+      return local;
+    }
+    String home = System.getProperty("bias.audit.home");
+    return home == null ? local : Path.of(home).resolve(relative);
+  }
+}

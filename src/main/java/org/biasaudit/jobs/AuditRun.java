@@ -1,0 +1,287 @@
+package org.biasaudit.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.concat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.util.LongAccumulator;
+import org.biasaudit.actors.Actor;
+import org.biasaudit.actors.ActorRegistry;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.ingest.InputListing;
+import org.biasaudit.ingest.RejectReason;
+import org.biasaudit.metrics.ActorOutletSummary;
+import org.biasaudit.metrics.Periods;
+import org.biasaudit.output.OutputDirectory;
+import org.biasaudit.output.TableSchemas;
+import org.biasaudit.output.TableWriter;
+import org.biasaudit.report.ConsoleSummary;
+import org.biasaudit.report.ProgressReporter;
+
+/**
+ * One audit run, as a sequence of steps: read the input files, drop duplicate ids, annotate, derive the
+ * tables, publish. Each step is a method; the logic of each lives in its own package.
+ */
+public final class AuditRun {
+  /** Everything checked before Spark starts. */
+  public record Prepared(AuditOptions options, AuditConfig config, ActorRegistry registry, InputListing listing,
+      OutputDirectory output, String runId) {}
+
+  /** What the run wrote: rows per table, where, and how long it took. */
+  public record Result(String output, Map<String, Long> rows, long inputRecords, double wallSeconds) {}
+
+  private final SparkSession spark;
+  private final Prepared prepared;
+  private final PrintStream out;
+  private final Map<String, Double> timings = new LinkedHashMap<>();
+
+  public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
+    this.spark = spark;
+    this.prepared = prepared;
+    this.out = out;
+  }
+
+  /**
+   * Loads and checks the config, the registry, the inputs and the output directory.
+   *
+   * @throws org.biasaudit.config.ConfigException on a bad config or registry
+   * @throws IllegalArgumentException on a missing input or an unusable output directory
+   */
+  public static Prepared prepare(AuditOptions options) {
+    AuditConfig config = AuditJob.loadConfig(options);
+    ActorRegistry registry = AuditJob.loadRegistry(options);
+    Configuration hadoop = new Configuration();
+    InputListing listing;
+    try {
+      listing = InputListing.of(options.inputs(), hadoop);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--input: " + e.getMessage());
+    }
+    if (listing.files().isEmpty()) {
+      throw new IllegalArgumentException("--input: no readable input files (.jsonl, .jsonl.gz, .csv, .parquet, .txt) under "
+          + options.inputs());
+    }
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    OutputDirectory output;
+    try {
+      output = OutputDirectory.prepare(options.output(), config.output().overwrite(), runId, hadoop);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--output: " + e.getMessage());
+    }
+    return new Prepared(options, config, registry, listing, output, runId);
+  }
+
+  public Result run() throws IOException {
+    long start = System.nanoTime();
+    Instant startedAt = Instant.now();
+    AuditConfig config = prepared.config();
+    OutputDirectory output = prepared.output();
+    try {
+      out.printf("bias-audit %s: %d input files, %d actors, Spark %s (%s)%n", Versions.project(),
+          prepared.listing().files().size(), prepared.registry().actors().size(), spark.version(),
+          spark.sparkContext().master());
+
+      Dataset<Row> ingested = timed("read", () -> readInputs());
+      Dataset<Row> articles = ingested.where(col("kind").equalTo("article"));
+      Dataset<Row> ranked = articles.withColumn("copy", row_number().over(
+          Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("source_row"))));
+      Dataset<Row> unique = ranked.where(col("copy").equalTo(1)).drop("copy");
+      Dataset<Row> duplicates = ranked.where(col("copy").gt(1)).select(col("source_file"), col("source_row"),
+          col("article_id"), lit(RejectReason.DUPLICATE_ID.code()).as("reason_code"),
+          concat(lit("id already used by an earlier record; kept the first, in file order")).as("reason"),
+          col("text").substr(1, 200).as("excerpt"));
+      Dataset<Row> rejected = ingested.where(col("kind").equalTo("rejected"))
+          .select(col("source_file"), col("source_row"), col("article_id"), col("reason_code"), col("reason"), col("excerpt"))
+          .unionByName(duplicates);
+
+      long inputRecords = ingested.count();
+      long toAnnotate = unique.count();
+      Dataset<Row> annotated = timed("annotate", () -> annotate(unique, toAnnotate));
+
+      TableWriter writer = new TableWriter(output, config.output().compression());
+      Map<String, Long> rows = new LinkedHashMap<>();
+      timed("write", () -> {
+        writeTables(writer, annotated, rejected, rows);
+        return null;
+      });
+      double wall = (System.nanoTime() - start) / 1e9;
+      long accepted = rows.get("articles");
+      if (accepted + rows.get("rejected") != inputRecords) {
+        throw new IllegalStateException("record counts do not reconcile: " + inputRecords + " input records, "
+            + accepted + " accepted + " + rows.get("rejected") + " rejected");
+      }
+      output.publish(manifest(startedAt, wall, inputRecords, rows, annotated));
+      report(rows, inputRecords, wall, toAnnotate);
+      return new Result(output.target(), rows, inputRecords, wall);
+    } catch (IOException | RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
+  }
+
+  private Dataset<Row> readInputs() {
+    List<Row> files = new ArrayList<>();
+    for (InputListing.InputFile file : prepared.listing().files()) {
+      files.add(RowFactory.create(file.path(), file.bytes()));
+    }
+    Map<String, String> hadoopSettings = new TreeMap<>();
+    spark.sparkContext().hadoopConfiguration().forEach(e -> {
+      if (e.getKey().startsWith("fs.")) {
+        hadoopSettings.put(e.getKey(), e.getValue());
+      }
+    });
+    int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
+    Dataset<Row> listed = spark.createDataFrame(files, TableSchemas.INPUT_FILES).repartition(slices);
+    Dataset<Row> ingested = listed.flatMap(new ReadFilesFn(prepared.config().input(), hadoopSettings),
+        Encoders.row(TableSchemas.INGESTED));
+    // Materialise once: the records are counted, split into articles and rejections, and deduplicated.
+    String path = prepared.output().workPath("ingested");
+    ingested.write().parquet(path);
+    return spark.read().schema(TableSchemas.INGESTED).parquet(path);
+  }
+
+  private Dataset<Row> annotate(Dataset<Row> unique, long total) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<ActorRegistry> registry = jsc.broadcast(prepared.registry());
+    LongAccumulator done = spark.sparkContext().longAccumulator("articles annotated");
+    // Small tasks keep the progress line moving and balance long articles across cores.
+    int parallelism = spark.sparkContext().defaultParallelism();
+    int partitions = (int) Math.max(Math.min(total, parallelism * 2L), Math.min((total + 7) / 8, 20_000));
+    Dataset<Row> annotated = unique.repartition(Math.max(1, partitions), col("article_id"))
+        .mapPartitions(new AnnotateFn(prepared.config(), registry, done), Encoders.row(TableSchemas.ANNOTATED));
+    String path = prepared.output().workPath("annotated");
+    try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5))) {
+      annotated.write().parquet(path);
+    }
+    return spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
+  }
+
+  private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Map<String, Long> rows) {
+    Dataset<Row> articleRows = annotated.select(
+        col("article_id"), col("outlet"), col("published"), col("published_at"), col("published_raw"), col("url"),
+        col("title"), col("source_file"), col("source_row"), col("id_derived"), col("status"), col("status_detail"),
+        col("text_truncated"), col("char_count"), col("token_count"), col("sentence_count"), col("actor_ids"),
+        size(col("mentions")).as("mention_count"), size(col("quotes")).as("quote_count"));
+    rows.put("articles", writer.write("articles", articleRows, "outlet", "published", "article_id"));
+    rows.put("rejected", writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
+
+    Dataset<Row> mentions = annotated
+        .select(col("article_id"), col("outlet"), col("published"), explode(col("mentions")).as("m"))
+        .select(col("article_id"), col("outlet"), col("published"), col("m.*"));
+    rows.put("mentions", writer.write("mentions", mentions, "actor_id", "published", "outlet", "article_id", "field", "char_begin"));
+
+    Dataset<Row> quotes = annotated
+        .select(col("article_id"), col("outlet"), col("published"), explode(col("quotes")).as("q"))
+        .select(col("article_id"), col("outlet"), col("published"), col("q.*"));
+    rows.put("quotes", writer.write("quotes", quotes, "outlet", "published", "article_id", "quote_index"));
+
+    List<Row> actors = new ArrayList<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Actor actor : prepared.registry().actors()) {
+      actors.add(RowFactory.create(actor.id(), actor.name(), actor.kind(), SparkValues.seq(actor.aliases()),
+          SparkValues.map(new TreeMap<>(actor.attributes()))));
+      names.put(actor.id(), actor.name());
+    }
+    rows.put("actors", writer.write("actors", spark.createDataFrame(actors, TableSchemas.ACTORS), "actor_id"));
+
+    Dataset<Row> mentionTable = spark.read().parquet(prepared.output().stagingPath("mentions"));
+    Dataset<Row> quoteTable = spark.read().parquet(prepared.output().stagingPath("quotes"));
+    Dataset<Row> summary = ActorOutletSummary.build(mentionTable, quoteTable, names, prepared.config().aggregation());
+    rows.put("actor_outlet_summary", writer.write("actor_outlet_summary", summary, "actor_id", "outlet", "period"));
+  }
+
+  private String manifest(Instant startedAt, double wall, long inputRecords, Map<String, Long> rows, Dataset<Row> annotated)
+      throws IOException {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("tool", "bias-audit");
+    manifest.put("run_id", prepared.runId());
+    manifest.put("started_at", startedAt.toString());
+    manifest.put("finished_at", Instant.now().toString());
+    manifest.put("wall_seconds", round(wall));
+    Map<String, Object> versions = new LinkedHashMap<>();
+    versions.put("bias_audit", Versions.project());
+    versions.put("spark", spark.version());
+    versions.put("corenlp", Versions.corenlp());
+    versions.put("java", System.getProperty("java.version"));
+    manifest.put("versions", versions);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("paths", prepared.options().inputs());
+    inputs.put("files", prepared.listing().files().stream().map(InputListing.InputFile::path).toList());
+    inputs.put("skipped_files", prepared.listing().skipped());
+    inputs.put("records", inputRecords);
+    manifest.put("inputs", inputs);
+    manifest.put("actors", Map.of("registry", prepared.registry().source(), "count", prepared.registry().actors().size()));
+    manifest.put("config", prepared.config().describe());
+    manifest.put("tables", rows);
+    Map<String, Long> statuses = new TreeMap<>();
+    for (Row r : annotated.groupBy("status").count().collectAsList()) {
+      statuses.put(r.getString(0), r.getLong(1));
+    }
+    manifest.put("articles_by_status", statuses);
+    manifest.put("timings_seconds", timings);
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
+  }
+
+  private void report(Map<String, Long> rows, long inputRecords, double wall, long annotatedArticles) {
+    Dataset<Row> summary = spark.read().parquet(prepared.output().target() + "/actor_outlet_summary")
+        .where(col("period").equalTo(Periods.ALL)).orderBy(col("actor_id"), col("outlet"));
+    List<ConsoleSummary.Line> lines = new ArrayList<>();
+    for (Row r : summary.collectAsList()) {
+      lines.add(new ConsoleSummary.Line(r.getAs("actor_id"), r.getAs("outlet"), r.<Long>getAs("articles"),
+          r.<Long>getAs("mentions"), r.getAs("mean_target_sentiment"), r.getAs("ci_low"), r.getAs("ci_high"),
+          r.<Boolean>getAs("low_support")));
+    }
+    out.println();
+    out.print(ConsoleSummary.format(lines));
+    out.println();
+    out.printf("Input records: %d = %d accepted + %d rejected%n", inputRecords, rows.get("articles"), rows.get("rejected"));
+    for (Map.Entry<String, Long> table : rows.entrySet()) {
+      out.printf("  %-22s %8d rows  %s/%s%n", table.getKey(), table.getValue(), prepared.output().target(), table.getKey());
+    }
+    out.printf("  %-22s %s/%s%n", "manifest", prepared.output().target(), OutputDirectory.MANIFEST);
+    double annotateSeconds = timings.getOrDefault("annotate", 0.0);
+    out.printf("Wall time %s; annotation %.1f s for %d articles (%.2f articles/s)%n", ProgressReporter.formatDuration(wall),
+        annotateSeconds, annotatedArticles, annotateSeconds > 0 ? annotatedArticles / annotateSeconds : 0.0);
+  }
+
+  private interface Step<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T timed(String name, Step<T> step) throws IOException {
+    long start = System.nanoTime();
+    T result = step.run();
+    timings.put(name, round((System.nanoTime() - start) / 1e9));
+    return result;
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 100) / 100.0;
+  }
+}

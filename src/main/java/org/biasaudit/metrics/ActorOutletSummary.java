@@ -1,0 +1,124 @@
+package org.biasaudit.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.output.TableSchemas;
+
+/**
+ * Builds {@code actor_outlet_summary}: one row per outlet x actor x period, plus an all-time row per
+ * outlet x actor. Mean target sentiment is mention-weighted over scored mentions, with a bootstrap
+ * interval that resamples articles ({@link ClusteredBootstrap}); label shares are over scored mentions.
+ */
+public final class ActorOutletSummary {
+  private ActorOutletSummary() {}
+
+  /**
+   * @param mentions the {@code mentions} table
+   * @param quotes the {@code quotes} table
+   * @param actorNames registry id to display name
+   */
+  public static Dataset<Row> build(Dataset<Row> mentions, Dataset<Row> quotes, Map<String, String> actorNames,
+      AuditConfig.Aggregation settings) {
+    String grain = settings.period();
+    Dataset<Row> byPeriod = withPeriods(mentions, grain);
+    Dataset<Row> perArticle = byPeriod
+        .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"), col("article_id"))
+        .agg(
+            count(lit(1)).as("n"),
+            count(col("target_sentiment")).as("scored"),
+            coalesce(sum(col("target_sentiment")), lit(0.0)).as("sum_target"),
+            sum(scoredLabel("negative")).as("negative"),
+            sum(scoredLabel("neutral")).as("neutral"),
+            sum(scoredLabel("positive")).as("positive"),
+            coalesce(sum(col("sentence_sentiment")), lit(0.0)).as("sum_sentence"),
+            count(col("sentence_sentiment")).as("n_sentence"));
+    Dataset<Row> groups = perArticle
+        .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"))
+        .agg(
+            count(lit(1)).as("articles"),
+            sum(col("n")).as("mentions"),
+            sum(col("scored")).as("scored_mentions"),
+            sum(col("negative")).as("negative"),
+            sum(col("neutral")).as("neutral"),
+            sum(col("positive")).as("positive"),
+            sum(col("sum_sentence")).as("sum_sentence"),
+            sum(col("n_sentence")).as("n_sentence"),
+            sort_array(collect_list(struct(col("article_id"), col("sum_target"), col("scored")))).as("per_article"));
+
+    Dataset<Row> spoken = withPeriods(
+            quotes.where(col("speaker_actor_id").isNotNull()).withColumnRenamed("speaker_actor_id", "actor_id"), grain)
+        .groupBy(col("outlet"), col("actor_id"), col("period"))
+        .agg(count(lit(1)).as("quotes_spoken"));
+    Dataset<Row> joined = groups.join(spoken,
+        groups.col("outlet").equalTo(spoken.col("outlet"))
+            .and(groups.col("actor_id").equalTo(spoken.col("actor_id")))
+            .and(groups.col("period").equalTo(spoken.col("period"))), "left")
+        .select(groups.col("*"), coalesce(spoken.col("quotes_spoken"), lit(0L)).as("quotes_spoken"));
+
+    return joined
+        .map((MapFunction<Row, Row>) row -> summarise(row, actorNames, settings), Encoders.row(TableSchemas.ACTOR_OUTLET_SUMMARY))
+        .orderBy(col("actor_id"), col("outlet"), col("period"));
+  }
+
+  /** Each row twice: once in its dated period (when it has a date) and once in the all-time period. */
+  static Dataset<Row> withPeriods(Dataset<Row> rows, String grain) {
+    Dataset<Row> dated = rows.where(col("published").isNotNull())
+        .withColumn("period", Periods.label(grain, col("published")))
+        .withColumn("period_start", Periods.start(grain, col("published")));
+    Dataset<Row> allTime = rows
+        .withColumn("period", lit(Periods.ALL))
+        .withColumn("period_start", lit(null).cast("date"));
+    return dated.unionByName(allTime);
+  }
+
+  private static org.apache.spark.sql.Column scoredLabel(String label) {
+    return when(col("target_sentiment").isNotNull().and(col("target_label").equalTo(label)), 1L).otherwise(0L);
+  }
+
+  private static Row summarise(Row row, Map<String, String> actorNames, AuditConfig.Aggregation settings) {
+    String outlet = row.getAs("outlet");
+    String actor = row.getAs("actor_id");
+    String period = row.getAs("period");
+    List<Row> perArticle = row.getList(row.fieldIndex("per_article"));
+    double[] sums = new double[perArticle.size()];
+    long[] counts = new long[perArticle.size()];
+    for (int i = 0; i < perArticle.size(); i++) {
+      sums[i] = perArticle.get(i).getDouble(1);
+      counts[i] = perArticle.get(i).getLong(2);
+    }
+    ClusteredBootstrap.Interval interval = ClusteredBootstrap.meanInterval(sums, counts, settings.bootstrapSamples(),
+        settings.confidence(), ClusteredBootstrap.seedFor(settings.seed(), outlet, actor, period));
+    long scored = row.getAs("scored_mentions");
+    long mentions = row.getAs("mentions");
+    long nSentence = row.getAs("n_sentence");
+    Date periodStart = row.getAs("period_start");
+    return RowFactory.create(outlet, actor, actorNames.get(actor), period, periodStart,
+        row.<Long>getAs("articles"), mentions, scored,
+        interval.mean(), interval.low(), interval.high(),
+        share(row.getAs("negative"), scored), share(row.getAs("neutral"), scored), share(row.getAs("positive"), scored),
+        nSentence == 0 ? null : row.<Double>getAs("sum_sentence") / nSentence,
+        row.<Long>getAs("quotes_spoken"),
+        scored < settings.minSupport());
+  }
+
+  private static Double share(long count, long total) {
+    return total == 0 ? null : (double) count / total;
+  }
+}

@@ -1,0 +1,169 @@
+package org.biasaudit.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.biasaudit.actors.ActorRegistry;
+import org.biasaudit.actors.AliasMatch;
+import org.biasaudit.actors.AliasMatcher;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.ingest.ArticleRecord;
+
+/**
+ * Runs the NLP stage on one article. Tokenization, sentence splitting and the alias matcher run on every
+ * article; the deep annotators (POS, parser, sentiment) run only on sentences that name a tracked actor,
+ * one sentence at a time, so an article without a tracked actor costs almost nothing and the per-article
+ * time limit is checked between sentences.
+ *
+ * <p>Instances are cheap and hold no per-document state; the models behind them are shared per JVM.
+ */
+public final class ArticleAnnotator {
+  private final AuditConfig config;
+  private final ActorRegistry registry;
+  private final AliasMatcher matcher;
+  private final NlpEngines.Pipelines pipelines;
+  private final QuoteFinder quoteFinder;
+
+  public ArticleAnnotator(AuditConfig config, ActorRegistry registry) {
+    this.config = config;
+    this.registry = registry;
+    this.matcher = NlpEngines.matcher(registry);
+    this.pipelines = NlpEngines.pipelines(config.nlp());
+    this.quoteFinder = new QuoteFinder(registry);
+  }
+
+  public AnnotatedArticle annotate(ArticleRecord article) {
+    long start = System.nanoTime();
+    long deadline = start + config.nlp().articleTimeLimitSeconds() * 1_000_000_000L;
+    String text = article.text();
+    boolean truncated = text.length() > config.input().maxArticleChars();
+    if (truncated) {
+      text = text.substring(0, config.input().maxArticleChars());
+    }
+    String title = article.title() == null ? "" : article.title();
+
+    FieldResult titleResult = annotateField("title", title, deadline);
+    FieldResult textResult = annotateField("text", text, deadline);
+
+    List<Mention> mentions = new ArrayList<>(titleResult.mentions());
+    mentions.addAll(textResult.mentions());
+    Set<String> actors = new TreeSet<>();
+    mentions.forEach(m -> actors.add(m.actorId()));
+    List<Quotation> quotes = actors.isEmpty() ? List.of() : quoteFinder.find(text, textResult.matches());
+    String status = actors.isEmpty() ? AnnotatedArticle.NO_ACTOR
+        : titleResult.timedOut() || textResult.timedOut() ? AnnotatedArticle.TIME_LIMIT : AnnotatedArticle.ANNOTATED;
+    return new AnnotatedArticle(article, status, truncated,
+        titleResult.tokens() + textResult.tokens(), titleResult.sentences() + textResult.sentences(),
+        List.copyOf(actors), mentions, quotes, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private record FieldResult(List<AliasMatch> matches, List<Mention> mentions, int tokens, int sentences, boolean timedOut) {}
+
+  private FieldResult annotateField(String field, String text, long deadline) {
+    if (text.isBlank()) {
+      return new FieldResult(List.of(), List.of(), 0, 0, false);
+    }
+    Annotation document = new Annotation(text);
+    pipelines.splitter().annotate(document);
+    List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+    int tokenCount = document.get(CoreAnnotations.TokensAnnotation.class).size();
+    List<AliasMatch> matches = matcher.find(text);
+    if (matches.isEmpty()) {
+      return new FieldResult(matches, List.of(), tokenCount, sentences.size(), false);
+    }
+
+    // Group mentions by sentence; only those sentences go through the deep annotators.
+    Map<Integer, List<AliasMatch>> bySentence = new HashMap<>();
+    for (AliasMatch match : matches) {
+      int index = sentenceOf(sentences, match.begin());
+      bySentence.computeIfAbsent(index, k -> new ArrayList<>()).add(match);
+    }
+    List<Mention> mentions = new ArrayList<>();
+    boolean timedOut = false;
+    for (int index : new TreeSet<>(bySentence.keySet())) {
+      CoreMap sentence = sentences.get(index);
+      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+      String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
+      String status;
+      Tree tree = null;
+      if (tokens.size() > config.nlp().maxSentenceTokens()) {
+        status = "sentence_too_long";
+      } else if (timedOut || System.nanoTime() > deadline) {
+        timedOut = true;
+        status = "time_limit";
+      } else {
+        tree = deepAnnotate(sentence);
+        status = tree == null ? "no_tree" : "ok";
+      }
+      for (AliasMatch match : bySentence.get(index)) {
+        Double sentenceScore = null;
+        Double targetScore = null;
+        if (tree != null) {
+          sentenceScore = TreeSentiment.score(tree);
+          int[] span = tokenSpan(tokens, match.begin(), match.end());
+          targetScore = TreeSentiment.towardTarget(tree, span[0], span[1]);
+        }
+        String label = targetScore == null ? "neutral" : config.sentiment().label(targetScore);
+        mentions.add(new Mention(match.actorId(), match.surface(), field, match.begin(), match.end(), index,
+            Mention.NAME, sentenceScore, targetScore, label, status, sentenceText));
+      }
+    }
+    mentions.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+    return new FieldResult(matches, mentions, tokenCount, sentences.size(), timedOut);
+  }
+
+  /** Runs POS, parser and sentiment on one sentence and returns its sentiment tree (null if none). */
+  private Tree deepAnnotate(CoreMap sentence) {
+    Annotation single = new Annotation(sentence.get(CoreAnnotations.TextAnnotation.class));
+    single.set(CoreAnnotations.TokensAnnotation.class, sentence.get(CoreAnnotations.TokensAnnotation.class));
+    single.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
+    pipelines.deep().annotate(single);
+    return sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+  }
+
+  private static int sentenceOf(List<CoreMap> sentences, int offset) {
+    int chosen = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      if (sentences.get(i).get(CoreAnnotations.CharacterOffsetBeginAnnotation.class) <= offset) {
+        chosen = i;
+      } else {
+        break;
+      }
+    }
+    return chosen;
+  }
+
+  /** 0-based indices of the first and last token of the sentence that overlap [begin, end). */
+  private static int[] tokenSpan(List<CoreLabel> tokens, int begin, int end) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      CoreLabel token = tokens.get(i);
+      if (token.endPosition() > begin && token.beginPosition() < end) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    if (first < 0) {
+      return new int[] {0, 0};
+    }
+    return new int[] {first, last};
+  }
+
+  public ActorRegistry registry() {
+    return registry;
+  }
+
+}

@@ -1,0 +1,40 @@
+package org.biasaudit.nlp;
+
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.concurrent.ConcurrentHashMap;
+import org.biasaudit.actors.ActorRegistry;
+import org.biasaudit.actors.AliasMatcher;
+import org.biasaudit.config.AuditConfig;
+
+/**
+ * The per-JVM cache of loaded models: the only static mutable state in the project. Loading the parser
+ * and sentiment models takes seconds and hundreds of megabytes, so every task thread of an executor
+ * shares one set. The pipelines used here (tokenize, ssplit, pos, parse, sentiment) are safe to share
+ * between threads; nothing that keeps per-document state (such as CoreNLP's quote attribution) is put in
+ * this cache.
+ */
+public final class NlpEngines {
+  /** The loaded CoreNLP pipelines for one set of NLP settings. */
+  public record Pipelines(StanfordCoreNLP splitter, StanfordCoreNLP deep, long loadMillis) {}
+
+  private static final ConcurrentHashMap<AuditConfig.Nlp, Pipelines> PIPELINES = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<ActorRegistry, AliasMatcher> MATCHERS = new ConcurrentHashMap<>();
+
+  private NlpEngines() {}
+
+  public static Pipelines pipelines(AuditConfig.Nlp settings) {
+    return PIPELINES.computeIfAbsent(settings, NlpEngines::load);
+  }
+
+  /** The alias automaton for a registry, built once per JVM (it is compiled from every alias). */
+  public static AliasMatcher matcher(ActorRegistry registry) {
+    return MATCHERS.computeIfAbsent(registry, AliasMatcher::new);
+  }
+
+  private static Pipelines load(AuditConfig.Nlp settings) {
+    long start = System.nanoTime();
+    StanfordCoreNLP splitter = new StanfordCoreNLP(CoreNlpProperties.splitter(settings));
+    StanfordCoreNLP deep = new StanfordCoreNLP(CoreNlpProperties.deep(settings));
+    return new Pipelines(splitter, deep, (System.nanoTime() - start) / 1_000_000);
+  }
+}

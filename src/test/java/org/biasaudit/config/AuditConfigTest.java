@@ -1,0 +1,88 @@
+package org.biasaudit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditConfigTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("audit.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void shippedConfigEqualsTheBuiltInDefaults() {
+    AuditConfig shipped = AuditConfig.load(Path.of("conf/audit.yaml"));
+    AuditConfig defaults = AuditConfig.defaults();
+    assertThat(shipped.input()).isEqualTo(defaults.input());
+    assertThat(shipped.nlp()).isEqualTo(defaults.nlp());
+    assertThat(shipped.sentiment()).isEqualTo(defaults.sentiment());
+    assertThat(shipped.aggregation()).isEqualTo(defaults.aggregation());
+    assertThat(shipped.output()).isEqualTo(defaults.output());
+    assertThat(shipped.sparkMaster()).isEqualTo(defaults.sparkMaster());
+  }
+
+  @Test
+  void readsSettingsAndFieldMapping() throws IOException {
+    AuditConfig config = AuditConfig.load(write("""
+        input:
+          fields: {text: body, outlet: source}
+        aggregation:
+          period: week
+          min_support: 3
+        nlp:
+          parser: pcfg
+        """));
+    assertThat(config.input().sourceField("text")).isEqualTo("body");
+    assertThat(config.input().sourceField("outlet")).isEqualTo("source");
+    assertThat(config.input().sourceField("title")).isEqualTo("title");
+    assertThat(config.aggregation().period()).isEqualTo("week");
+    assertThat(config.aggregation().minSupport()).isEqualTo(3);
+    assertThat(config.nlp().parser()).isEqualTo("pcfg");
+  }
+
+  @Test
+  void unknownKeyNamesFileFieldAndFix() throws IOException {
+    Path file = write("aggregation:\n  perod: month\n");
+    assertThatThrownBy(() -> AuditConfig.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("aggregation.perod")
+        .hasMessageContaining("fix:")
+        .hasMessageContaining("period");
+  }
+
+  @Test
+  void badValuesAreRejectedWithTheAllowedRange() throws IOException {
+    Path file = write("aggregation:\n  period: fortnight\n");
+    assertThatThrownBy(() -> AuditConfig.load(file)).hasMessageContaining("aggregation.period")
+        .hasMessageContaining("[week, month, quarter, year]");
+    Path other = write("nlp:\n  max_sentence_tokens: lots\n");
+    assertThatThrownBy(() -> AuditConfig.load(other)).hasMessageContaining("nlp.max_sentence_tokens");
+    Path mapping = write("input:\n  fields: {body: text}\n");
+    assertThatThrownBy(() -> AuditConfig.load(mapping)).hasMessageContaining("input.fields.body");
+  }
+
+  @Test
+  void yamlGlobalTagsCannotConstructClasses() throws IOException {
+    Path file = write("aggregation: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/\"]]]]\n");
+    assertThatThrownBy(() -> AuditConfig.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("global tags");
+  }
+
+  @Test
+  void missingFileIsAConfigError() {
+    assertThatThrownBy(() -> AuditConfig.load(dir.resolve("nope.yaml"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nope.yaml");
+  }
+}
