@@ -121,6 +121,33 @@ class InputFileReaderTest {
   }
 
   @Test
+  void parquetColumnsAreReadByName() throws IOException {
+    org.apache.parquet.schema.MessageType schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+        "message article { optional binary id (STRING); optional binary outlet (STRING); optional binary published (STRING);"
+            + " optional binary text (STRING); optional int32 extra; }");
+    Path file = dir.resolve("c.parquet");
+    org.apache.parquet.example.data.simple.SimpleGroupFactory groups = new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema);
+    try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> writer =
+        org.apache.parquet.hadoop.example.ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toString()))
+            .withType(schema).withConf(new Configuration()).build()) {
+      writer.write(groups.newGroup().append("id", "p1").append("outlet", "Wire").append("published", "2024-03-01")
+          .append("text", "Macron spoke in Paris.").append("extra", 7));
+      writer.write(groups.newGroup().append("id", "p2").append("outlet", "Wire"));
+    }
+    List<IngestResult> results = read(file);
+    assertThat(articles(results)).singleElement().satisfies(a -> {
+      assertThat(a.id()).isEqualTo("p1");
+      assertThat(a.published()).isEqualTo(LocalDate.of(2024, 3, 1));
+      assertThat(a.text()).isEqualTo("Macron spoke in Paris.");
+      assertThat(a.sourceRow()).isEqualTo(1);
+    });
+    assertThat(rejected(results)).singleElement().satisfies(r -> {
+      assertThat(r.reason()).isEqualTo(RejectReason.MISSING_TEXT);
+      assertThat(r.sourceRow()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void binaryJunkIsRejectedNotAudited() throws IOException {
     Path file = dir.resolve("junk.jsonl");
     byte[] junk = new byte[400];
