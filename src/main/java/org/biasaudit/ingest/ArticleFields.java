@@ -20,20 +20,25 @@ public final class ArticleFields {
   public static IngestResult toArticle(Map<String, String> raw, AuditConfig.Input settings, String file, long row) {
     String id = clean(raw.get(settings.sourceField("id")));
     String outlet = clean(raw.get(settings.sourceField("outlet")));
-    String text = raw.get(settings.sourceField("text"));
-    String title = clean(raw.get(settings.sourceField("title")));
-    String excerptSource = text != null ? text : String.valueOf(raw);
+    String rawText = raw.get(settings.sourceField("text"));
+    String rawTitle = raw.get(settings.sourceField("title"));
+    String excerptSource = rawText != null ? rawText : String.valueOf(raw);
+    if (rawText != null && looksLikeJunk(rawText)) {
+      return RejectedRecord.of(file, row, id, RejectReason.INVALID_ENCODING,
+          "over 10% of the text is undecodable or control characters", excerptSource);
+    }
+    TextCleaner.Cleaned cleanedText = TextCleaner.clean(rawText);
+    TextCleaner.Cleaned cleanedTitle = TextCleaner.clean(rawTitle);
+    String text = cleanedText.text();
+    String title = clean(cleanedTitle.text());
     if (text == null || text.isBlank()) {
       return RejectedRecord.of(file, row, id, RejectReason.MISSING_TEXT,
-          "field '" + settings.sourceField("text") + "' is " + (text == null ? "missing" : "empty"), excerptSource);
+          "field '" + settings.sourceField("text") + "' is " + (rawText == null ? "missing" : "empty after cleaning"),
+          excerptSource);
     }
     if (outlet == null) {
       return RejectedRecord.of(file, row, id, RejectReason.MISSING_OUTLET,
           "field '" + settings.sourceField("outlet") + "' is missing or empty", excerptSource);
-    }
-    if (looksLikeJunk(text)) {
-      return RejectedRecord.of(file, row, id, RejectReason.INVALID_ENCODING,
-          "over 10% of the text is undecodable or control characters", excerptSource);
     }
     String publishedRaw = clean(raw.get(settings.sourceField("published")));
     PublicationDates.Parsed date = PublicationDates.parse(publishedRaw);
@@ -42,7 +47,8 @@ public final class ArticleFields {
       id = derivedId(outlet, title, text);
     }
     return new ArticleRecord(id, derived, outlet, date.date(), date.instant(), publishedRaw,
-        clean(raw.get(settings.sourceField("url"))), title, text, file, row);
+        clean(raw.get(settings.sourceField("url"))), title, text, file, row,
+        cleanedText.changed() || cleanedTitle.changed() && title != null);
   }
 
   /** A stable id from the content: the same article always gets the same id, on any machine. */

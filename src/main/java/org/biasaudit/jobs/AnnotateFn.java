@@ -80,7 +80,7 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
         a.published() == null ? null : Date.valueOf(a.published()),
         a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()),
         a.publishedRaw(), a.url(), a.title(), a.sourceFile(), a.sourceRow(), a.idDerived(),
-        annotated.status(), detail, annotated.textTruncated(), a.text().length(),
+        annotated.status(), detail, a.textCleaned(), annotated.textTruncated(), a.text().length(),
         annotated.tokenCount(), annotated.sentenceCount(), SparkValues.seq(annotated.actorIds()), SparkValues.seq(mentions),
         SparkValues.seq(quotes),
         annotated.annotationMillis());

@@ -186,7 +186,7 @@ public final class AuditRun {
     Dataset<Row> articleRows = annotated.select(
         col("article_id"), col("outlet"), col("published"), col("published_at"), col("published_raw"), col("url"),
         col("title"), col("source_file"), col("source_row"), col("id_derived"), col("status"), col("status_detail"),
-        col("text_truncated"), col("char_count"), col("token_count"), col("sentence_count"), col("actor_ids"),
+        col("text_cleaned"), col("text_truncated"), col("char_count"), col("token_count"), col("sentence_count"), col("actor_ids"),
         size(col("mentions")).as("mention_count"), size(col("quotes")).as("quote_count"));
     rows.put("articles", writer.write("articles", articleRows, "outlet", "published", "article_id"));
     rows.put("rejected", writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));

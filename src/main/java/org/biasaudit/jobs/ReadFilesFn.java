@@ -45,11 +45,11 @@ final class ReadFilesFn implements FlatMapFunction<Row, Row> {
       return RowFactory.create("article", a.id(), a.idDerived(), a.outlet(),
           a.published() == null ? null : Date.valueOf(a.published()),
           a.publishedAt() == null ? null : Timestamp.from(a.publishedAt()),
-          a.publishedRaw(), a.url(), a.title(), a.text(), a.sourceFile(), a.sourceRow(), null, null, null);
+          a.publishedRaw(), a.url(), a.title(), a.text(), a.sourceFile(), a.sourceRow(), a.textCleaned(), null, null, null);
     }
     RejectedRecord r = (RejectedRecord) result;
     return RowFactory.create("rejected", r.id(), null, null, null, null, null, null, null, null,
-        r.sourceFile(), r.sourceRow(), r.reason().code(), r.detail(), r.excerpt());
+        r.sourceFile(), r.sourceRow(), null, r.reason().code(), r.detail(), r.excerpt());
   }
 
   static ArticleRecord toArticle(Row row) {
@@ -59,6 +59,6 @@ final class ReadFilesFn implements FlatMapFunction<Row, Row> {
         published == null ? null : published.toLocalDate(),
         publishedAt == null ? null : publishedAt.toInstant(),
         row.getAs("published_raw"), row.getAs("url"), row.getAs("title"), row.getAs("text"),
-        row.getAs("source_file"), row.<Long>getAs("source_row"));
+        row.getAs("source_file"), row.<Long>getAs("source_row"), Boolean.TRUE.equals(row.getAs("text_cleaned")));
   }
 }

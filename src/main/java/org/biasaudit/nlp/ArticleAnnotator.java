@@ -18,6 +18,7 @@ import org.biasaudit.actors.AliasMatch;
 import org.biasaudit.actors.AliasMatcher;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.ArticleRecord;
+import org.biasaudit.ingest.TextCleaner;
 
 /**
  * Runs the NLP stage on one article. Tokenization, sentence splitting and the alias matcher run on every
@@ -28,6 +29,9 @@ import org.biasaudit.ingest.ArticleRecord;
  * <p>Instances are cheap and hold no per-document state; the models behind them are shared per JVM.
  */
 public final class ArticleAnnotator {
+  /** Below this share of Latin-script letters an article is not English and is not annotated. */
+  static final double MIN_LATIN_SHARE = 0.5;
+
   private final AuditConfig config;
   private final ActorRegistry registry;
   private final AliasMatcher matcher;
@@ -51,6 +55,10 @@ public final class ArticleAnnotator {
       text = text.substring(0, config.input().maxArticleChars());
     }
     String title = article.title() == null ? "" : article.title();
+    if (TextCleaner.latinLetterShare(text) < MIN_LATIN_SHARE) {
+      return new AnnotatedArticle(article, AnnotatedArticle.UNSUPPORTED_LANGUAGE, truncated, 0, 0, List.of(), List.of(),
+          List.of(), (System.nanoTime() - start) / 1_000_000);
+    }
 
     FieldResult titleResult = annotateField("title", title, deadline);
     FieldResult textResult = annotateField("text", text, deadline);

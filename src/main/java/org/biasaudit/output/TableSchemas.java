@@ -42,6 +42,7 @@ public final class TableSchemas {
       field("text", StringType, true),
       field("source_file", StringType, false),
       field("source_row", LongType, false),
+      field("text_cleaned", BooleanType, true),
       field("reason_code", StringType, true),
       field("reason", StringType, true),
       field("excerpt", StringType, true));
@@ -88,6 +89,7 @@ public final class TableSchemas {
       field("id_derived", BooleanType, false),
       field("status", StringType, false),
       field("status_detail", StringType, true),
+      field("text_cleaned", BooleanType, false),
       field("text_truncated", BooleanType, false),
       field("char_count", IntegerType, false),
       field("token_count", IntegerType, false),
@@ -112,6 +114,7 @@ public final class TableSchemas {
       field("id_derived", BooleanType, false),
       field("status", StringType, false),
       field("status_detail", StringType, true),
+      field("text_cleaned", BooleanType, false),
       field("text_truncated", BooleanType, false),
       field("char_count", IntegerType, false),
       field("token_count", IntegerType, false),
