@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -68,11 +69,63 @@ public final class InputFileReader {
     }
   }
 
+  /**
+   * Ends the stream cleanly where the underlying file breaks (a truncated or corrupt gzip), remembering
+   * the error. Without this, the reader's buffering would lose the records decoded just before the break.
+   */
+  private static final class BreakRecordingStream extends FilterInputStream {
+    private IOException failure;
+
+    BreakRecordingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (failure != null) {
+        return -1;
+      }
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        return -1;
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (failure != null) {
+        return -1;
+      }
+      try {
+        return super.read(buffer, offset, length);
+      } catch (IOException e) {
+        failure = e;
+        return -1;
+      }
+    }
+  }
+
+  /** The gzip stream of the file being read; a reader reads one file at a time on one thread. */
+  private BreakRecordingStream lastStream;
+
+  /** Adds one rejection for the unreadable rest of a file when its stream broke. */
+  private void reportBreak(String file, long recordsRead, String unit, Consumer<IngestResult> out) {
+    if (lastStream != null && lastStream.failure != null) {
+      out.accept(RejectedRecord.of(file, recordsRead + 1, null, RejectReason.UNREADABLE_FILE,
+          "file is corrupt or truncated after " + unit + " " + recordsRead + ": " + lastStream.failure.getMessage(), null));
+    }
+  }
+
   private Reader open(String file) throws IOException {
     Path path = new Path(file);
     InputStream in = path.getFileSystem(hadoopConf).open(path);
     if (InputFormat.isGzip(path.getName())) {
-      in = new GZIPInputStream(in, 1 << 16);
+      lastStream = new BreakRecordingStream(new GZIPInputStream(in, 1 << 16));
+      in = lastStream;
+    } else {
+      lastStream = null;
     }
     // Undecodable bytes become U+FFFD, so one bad byte never loses a record; junk is judged per record.
     return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -81,25 +134,23 @@ public final class InputFileReader {
   }
 
   private void readJsonLines(String file, Consumer<IngestResult> out) throws IOException {
-    long lineNumber = 0;
     try (BufferedReader reader = new BufferedReader(open(file), 1 << 16)) {
+      // One line of look-ahead: when the stream breaks, the last line read is the cut one and belongs to
+      // the unreadable rest of the file, not to a malformed record.
+      long lineNumber = 0;
+      String pending = null;
       String line;
-      while (true) {
-        try {
-          line = reader.readLine();
-        } catch (IOException e) {
-          out.accept(RejectedRecord.of(file, lineNumber + 1, null, RejectReason.UNREADABLE_FILE,
-              "file is corrupt or truncated after line " + lineNumber + ": " + e.getMessage(), null));
-          return;
+      while ((line = reader.readLine()) != null) {
+        if (pending != null && !pending.isBlank()) {
+          out.accept(parseJsonLine(pending, file, lineNumber));
         }
-        if (line == null) {
-          return;
-        }
+        pending = line;
         lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        out.accept(parseJsonLine(line, file, lineNumber));
+      }
+      if (lastStream != null && lastStream.failure != null) {
+        reportBreak(file, Math.max(0, lineNumber - 1), "line", out);
+      } else if (pending != null && !pending.isBlank()) {
+        out.accept(parseJsonLine(pending, file, lineNumber));
       }
     }
   }
@@ -136,6 +187,7 @@ public final class InputFileReader {
         CSVRecord record;
         try {
           if (!records.hasNext()) {
+            reportBreak(file, recordNumber, "record", out);
             return;
           }
           record = records.next();
@@ -165,6 +217,10 @@ public final class InputFileReader {
       while ((n = reader.read(buffer)) > 0) {
         content.append(buffer, 0, n);
       }
+    }
+    if (lastStream != null && lastStream.failure != null) {
+      reportBreak(file, 0, "byte", out);
+      return;
     }
     String all = content.toString().replace("\r\n", "\n");
     if (!all.isEmpty() && all.charAt(0) == '\uFEFF') {
