@@ -49,13 +49,15 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
 
       @Override
       public Row next() {
-        ArticleRecord article = ReadFilesFn.toArticle(articles.next());
+        Row input = articles.next();
+        ArticleRecord article = ReadFilesFn.toArticle(input);
+        String contentKey = input.getAs("content_key");
         Row row;
         try {
-          row = toRow(annotator.annotate(article), null);
+          row = toRow(annotator.annotate(article), null, contentKey);
         } catch (RuntimeException | StackOverflowError e) {
           AnnotatedArticle failed = new AnnotatedArticle(article, NLP_ERROR, false, 0, 0, List.of(), List.of(), List.of(), 0);
-          row = toRow(failed, e.getClass().getSimpleName() + ": " + e.getMessage());
+          row = toRow(failed, e.getClass().getSimpleName() + ": " + e.getMessage(), contentKey);
         }
         done.add(1);
         return row;
@@ -63,7 +65,7 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
     };
   }
 
-  static Row toRow(AnnotatedArticle annotated, String detail) {
+  static Row toRow(AnnotatedArticle annotated, String detail, String contentKey) {
     ArticleRecord a = annotated.article();
     List<Row> mentions = new ArrayList<>();
     for (Mention m : annotated.mentions()) {
@@ -83,6 +85,6 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
         annotated.status(), detail, a.textCleaned(), annotated.textTruncated(), a.text().length(),
         annotated.tokenCount(), annotated.sentenceCount(), SparkValues.seq(annotated.actorIds()), SparkValues.seq(mentions),
         SparkValues.seq(quotes),
-        annotated.annotationMillis());
+        annotated.annotationMillis(), contentKey);
   }
 }

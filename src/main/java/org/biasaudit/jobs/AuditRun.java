@@ -37,6 +37,7 @@ import org.biasaudit.ingest.InputListing;
 import org.biasaudit.ingest.RejectReason;
 import org.biasaudit.metrics.ActorOutletSummary;
 import org.biasaudit.metrics.Periods;
+import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
 import org.biasaudit.output.TableSchemas;
 import org.biasaudit.output.TableWriter;
@@ -59,6 +60,7 @@ public final class AuditRun {
   private final Prepared prepared;
   private final PrintStream out;
   private final Map<String, Double> timings = new LinkedHashMap<>();
+  private final Map<String, Object> annotationCounts = new LinkedHashMap<>();
 
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
     this.spark = spark;
@@ -121,8 +123,7 @@ public final class AuditRun {
           .unionByName(duplicates);
 
       long inputRecords = ingested.count();
-      long toAnnotate = unique.count();
-      Dataset<Row> annotated = timed("annotate", () -> annotate(unique, toAnnotate));
+      Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
 
       TableWriter writer = new TableWriter(output, config.output().compression());
       Map<String, Long> rows = new LinkedHashMap<>();
@@ -137,7 +138,7 @@ public final class AuditRun {
             + accepted + " accepted + " + rows.get("rejected") + " rejected");
       }
       output.publish(manifest(startedAt, wall, inputRecords, rows, annotated));
-      report(rows, inputRecords, wall, toAnnotate);
+      report(rows, inputRecords, wall);
       return new Result(output.target(), rows, inputRecords, wall);
     } catch (IOException | RuntimeException e) {
       output.abandon();
@@ -166,7 +167,39 @@ public final class AuditRun {
     return spark.read().schema(TableSchemas.INGESTED).parquet(path);
   }
 
-  private Dataset<Row> annotate(Dataset<Row> unique, long total) {
+  /**
+   * Annotates the articles the store does not already hold for these settings, and joins the stored
+   * results of the others back onto their (current) article fields.
+   */
+  private Dataset<Row> annotate(Dataset<Row> articles) throws IOException {
+    String settingsKey = AnnotationStore.settingsKey(prepared.config(), prepared.registry(), Versions.project());
+    Dataset<Row> stored = AnnotationStore.read(spark, prepared.output().target(), settingsKey);
+    Dataset<Row> fresh = articles;
+    Dataset<Row> reused = null;
+    if (stored != null) {
+      Dataset<Row> hits = stored.dropDuplicates("content_key").drop("settings_key");
+      fresh = articles.join(hits.select("content_key"), articles.col("content_key").equalTo(hits.col("content_key")), "left_anti");
+      Dataset<Row> joined = articles.join(hits, "content_key");
+      reused = joined.select(java.util.Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
+    }
+    long total = fresh.count();
+    long reusedCount = reused == null ? 0 : reused.count();
+    annotationCounts.put("annotated", total);
+    annotationCounts.put("reused", reusedCount);
+    annotationCounts.put("settings_key", settingsKey);
+    out.printf("Annotating %d articles; reusing %d from the annotation store%n", total, reusedCount);
+    Dataset<Row> annotated = annotateFresh(fresh, total);
+    if (reused != null) {
+      annotated = annotated.unionByName(reused);
+    }
+    String path = prepared.output().workPath("annotated");
+    annotated.write().parquet(path);
+    Dataset<Row> result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
+    AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression());
+    return result;
+  }
+
+  private Dataset<Row> annotateFresh(Dataset<Row> unique, long total) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ActorRegistry> registry = jsc.broadcast(prepared.registry());
     LongAccumulator done = spark.sparkContext().longAccumulator("articles annotated");
@@ -175,7 +208,7 @@ public final class AuditRun {
     int partitions = (int) Math.max(Math.min(total, parallelism * 2L), Math.min((total + 7) / 8, 20_000));
     Dataset<Row> annotated = unique.repartition(Math.max(1, partitions), col("article_id"))
         .mapPartitions(new AnnotateFn(prepared.config(), registry, done), Encoders.row(TableSchemas.ANNOTATED));
-    String path = prepared.output().workPath("annotated");
+    String path = prepared.output().workPath("fresh");
     try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5))) {
       annotated.write().parquet(path);
     }
@@ -244,11 +277,13 @@ public final class AuditRun {
       statuses.put(r.getString(0), r.getLong(1));
     }
     manifest.put("articles_by_status", statuses);
+    manifest.put("annotation", annotationCounts);
     manifest.put("timings_seconds", timings);
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
   }
 
-  private void report(Map<String, Long> rows, long inputRecords, double wall, long annotatedArticles) {
+  private void report(Map<String, Long> rows, long inputRecords, double wall) {
+    long annotatedArticles = (Long) annotationCounts.get("annotated");
     Dataset<Row> summary = spark.read().parquet(prepared.output().target() + "/actor_outlet_summary")
         .where(col("period").equalTo(Periods.ALL)).orderBy(col("actor_id"), col("outlet"));
     List<ConsoleSummary.Line> lines = new ArrayList<>();
@@ -266,8 +301,9 @@ public final class AuditRun {
     }
     out.printf("  %-22s %s/%s%n", "manifest", prepared.output().target(), OutputDirectory.MANIFEST);
     double annotateSeconds = timings.getOrDefault("annotate", 0.0);
-    out.printf("Wall time %s; annotation %.1f s for %d articles (%.2f articles/s)%n", ProgressReporter.formatDuration(wall),
-        annotateSeconds, annotatedArticles, annotateSeconds > 0 ? annotatedArticles / annotateSeconds : 0.0);
+    out.printf("Wall time %s; annotation %.1f s for %d articles (%.2f articles/s), %d reused from the annotation store%n",
+        ProgressReporter.formatDuration(wall), annotateSeconds, annotatedArticles,
+        annotateSeconds > 0 ? annotatedArticles / annotateSeconds : 0.0, (Long) annotationCounts.get("reused"));
   }
 
   private interface Step<T> {

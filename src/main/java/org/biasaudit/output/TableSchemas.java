@@ -97,7 +97,8 @@ public final class TableSchemas {
       field("actor_ids", createArrayType(StringType, false), false),
       field("mentions", createArrayType(MENTION, false), false),
       field("quotes", createArrayType(QUOTE, false), false),
-      field("annotation_ms", LongType, false));
+      field("annotation_ms", LongType, false),
+      field("content_key", StringType, false));
 
   // ------------------------------------------------------------------ output tables
 

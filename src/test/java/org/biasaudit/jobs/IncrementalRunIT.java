@@ -1,0 +1,112 @@
+package org.biasaudit.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.biasaudit.testing.DuckDb;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reruns into the same output: a grown corpus annotates only the new articles, an aggregation-only change
+ * annotates nothing, and an annotation setting change annotates everything again. Also checks that the
+ * output does not depend on the number of threads and partitions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IncrementalRunIT {
+  @TempDir static Path work;
+
+  private static JsonNode run(Path input, Path output, String master, Path config) throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] args = config == null
+        ? new String[] {"--input", input.toString(), "--output", output.toString(), "--overwrite", "--master", master}
+        : new String[] {"--input", input.toString(), "--output", output.toString(), "--overwrite", "--master", master,
+            "--config", config.toString()};
+    int code = AuditJob.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+  }
+
+  private static Path corpus(String... files) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("in"));
+    for (String file : files) {
+      Files.copy(Path.of("sample-data", file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return dir;
+  }
+
+  @Test
+  @Order(1)
+  void growingCorpusAnnotatesOnlyNewArticles() throws IOException {
+    Path out = work.resolve("out");
+    JsonNode first = run(corpus("northgate-herald.jsonl"), out, "local[2]", null);
+    assertThat(first.at("/annotation/annotated").asLong()).isEqualTo(16);
+    assertThat(first.at("/annotation/reused").asLong()).isZero();
+
+    JsonNode second = run(corpus("valley-tribune.jsonl.gz"), out, "local[2]", null);
+    assertThat(second.at("/annotation/annotated").asLong()).isEqualTo(16);
+    assertThat(second.at("/annotation/reused").asLong()).isEqualTo(16);
+    assertThat(second.at("/tables/articles").asLong()).isEqualTo(32);
+
+    // Reused results equal freshly computed ones: a clean run on the same corpus gives the same tables.
+    Path clean = work.resolve("clean");
+    run(work.resolve("in"), clean, "local[2]", null);
+    assertSameTables(out, clean);
+  }
+
+  @Test
+  @Order(2)
+  void aggregationChangeReusesEverythingAndAnnotationChangeReusesNothing() throws IOException {
+    Path out = work.resolve("out");
+    Path weekly = work.resolve("weekly.yaml");
+    Files.writeString(weekly, "aggregation:\n  period: week\n");
+    JsonNode regrained = run(work.resolve("in"), out, "local[2]", weekly);
+    assertThat(regrained.at("/annotation/annotated").asLong()).isZero();
+    assertThat(regrained.at("/annotation/reused").asLong()).isEqualTo(32);
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "actor_outlet_summary")
+          + " WHERE period LIKE '2024-__-__'")).isPositive();
+    }
+
+    Path thresholds = work.resolve("thresholds.yaml");
+    Files.writeString(thresholds, "sentiment:\n  negative_below: -0.2\n  positive_above: 0.2\n");
+    JsonNode rescored = run(work.resolve("in"), out, "local[2]", thresholds);
+    assertThat(rescored.at("/annotation/annotated").asLong()).isEqualTo(32);
+    assertThat(rescored.at("/annotation/reused").asLong()).isZero();
+  }
+
+  @Test
+  @Order(3)
+  void sameRowsWithOneThreadOrSeveral() throws IOException {
+    Path one = work.resolve("one-thread");
+    Path two = work.resolve("two-threads");
+    run(work.resolve("in"), one, "local[1]", null);
+    run(work.resolve("in"), two, "local[2]", null);
+    assertSameTables(one, two);
+  }
+
+  private static void assertSameTables(Path a, Path b) {
+    try (DuckDb duck = new DuckDb()) {
+      for (String table : new String[] {"articles", "rejected", "mentions", "quotes", "actors", "actor_outlet_summary"}) {
+        String left = DuckDb.table(a.toString(), table);
+        String right = DuckDb.table(b.toString(), table);
+        assertThat(duck.count("SELECT count(*) FROM " + left)).as(table).isEqualTo(duck.count("SELECT count(*) FROM " + right));
+        assertThat(duck.count("SELECT count(*) FROM (SELECT * FROM " + left + " EXCEPT ALL SELECT * FROM " + right + ")"))
+            .as(table + " rows only in " + a.getFileName()).isZero();
+        assertThat(duck.count("SELECT count(*) FROM (SELECT * FROM " + right + " EXCEPT ALL SELECT * FROM " + left + ")"))
+            .as(table + " rows only in " + b.getFileName()).isZero();
+      }
+    }
+  }
+}
