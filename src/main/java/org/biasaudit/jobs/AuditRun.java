@@ -39,6 +39,7 @@ import org.biasaudit.metrics.ActorOutletSummary;
 import org.biasaudit.metrics.Periods;
 import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
+import org.biasaudit.output.SecretMasking;
 import org.biasaudit.output.TableSchemas;
 import org.biasaudit.output.TableWriter;
 import org.biasaudit.report.ConsoleSummary;
@@ -271,6 +272,16 @@ public final class AuditRun {
     manifest.put("inputs", inputs);
     manifest.put("actors", Map.of("registry", prepared.registry().source(), "count", prepared.registry().actors().size()));
     manifest.put("config", prepared.config().describe());
+    Map<String, String> sparkSettings = new TreeMap<>();
+    for (scala.Tuple2<String, String> entry : spark.sparkContext().getConf().getAll()) {
+      sparkSettings.put(entry._1(), entry._2());
+    }
+    spark.sparkContext().hadoopConfiguration().forEach(e -> {
+      if (e.getKey().startsWith("fs.s3a.") || e.getKey().startsWith("fs.azure") || e.getKey().startsWith("fs.gs.")) {
+        sparkSettings.put(e.getKey(), e.getValue());
+      }
+    });
+    manifest.put("spark_settings", SecretMasking.mask(sparkSettings));
     manifest.put("tables", rows);
     Map<String, Long> statuses = new TreeMap<>();
     for (Row r : annotated.groupBy("status").count().collectAsList()) {

@@ -65,6 +65,13 @@ class ActorRegistryTest {
   }
 
   @Test
+  void yamlGlobalTagsAreRefusedNotInstantiated() throws IOException {
+    Path file = write("actors:\n  - !!java.io.File [\"/etc/passwd\"]\n");
+    assertThatThrownBy(() -> ActorRegistry.load(file)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("global tags");
+  }
+
+  @Test
   void malformedEntriesFailBeforeAnythingRuns() throws IOException {
     assertThatThrownBy(() -> ActorRegistry.load(write("actors:\n  - {name: No Id}\n"))).hasMessageContaining("actors[0].id");
     assertThatThrownBy(() -> ActorRegistry.load(write("actors:\n  - {id: x, name: X, kind: planet}\n")))

@@ -31,8 +31,12 @@ class AuditJobIT {
   private static int exitCode;
   private static DuckDb duck;
 
+  /** A credential the run is given; it must never appear in the manifest or on the console. */
+  private static final String SECRET = "plain-text-secret-4711";
+
   @BeforeAll
   static void runTheAudit() {
+    System.setProperty("spark.hadoop.fs.s3a.secret.key", SECRET);
     output = work.resolve("out").toString();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -45,6 +49,7 @@ class AuditJobIT {
 
   @AfterAll
   static void close() throws Exception {
+    System.clearProperty("spark.hadoop.fs.s3a.secret.key");
     duck.close();
   }
 
@@ -169,6 +174,10 @@ class AuditJobIT {
     assertThat(manifest.at("/versions/spark").asText()).startsWith("4.");
     assertThat(manifest.at("/inputs/records").asLong()).isEqualTo(64);
     assertThat(manifest.at("/config/aggregation.period").asText()).isEqualTo("month");
+    String raw = Files.readString(Path.of(output, "manifest.json"));
+    assertThat(raw).doesNotContain(SECRET);
+    assertThat(manifest.at("/spark_settings/spark.hadoop.fs.s3a.secret.key").asText()).isEqualTo("********");
+    assertThat(console).doesNotContain(SECRET);
     assertThat(console).contains("annotating").contains("articles/s").contains("ETA")
         .contains("actor_outlet_summary").contains("Wall time").contains("Northgate Herald");
   }
