@@ -1,0 +1,304 @@
+package org.biasaudit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code jobs/bench}: in one run, on one generated corpus and one set of annotator settings, measures
+ * <ol>
+ *   <li>the audit job end to end with all cores and with one ({@code local[*]}, {@code local[1]});
+ *   <li>the same annotation code and models over the same articles in a plain thread pool (no Spark): the
+ *       ceiling;
+ *   <li>the peer: CoreNLP's own command line over every article with its full pipeline (NER, coreference)
+ *       plus sentiment, with {@code -threads}, as a user without this tool would run it;
+ *   <li>optionally ({@code --cluster}) the job submitted to a local standalone cluster with one and with two
+ *       one-core workers;
+ * </ol>
+ * each in its own JVM, and prints (and writes to {@code docs/benchmarks.md}) a table with tokens/s,
+ * articles/s, peak memory and model-load time, and the ratios between them.
+ */
+public final class Benchmark {
+  private static final Pattern LOAD_SECONDS = Pattern.compile("done \\[(\\d+(?:\\.\\d+)?) sec\\]");
+  private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+  static final String PEER_ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,parse,coref,sentiment";
+
+  private final Path home;
+  private final Path work;
+  private final String classpath;
+  private final String jvmOptions;
+  private final int cores = Runtime.getRuntime().availableProcessors();
+
+  private Benchmark(Path home, Path work) throws IOException {
+    this.home = home;
+    this.work = work;
+    this.classpath = home.resolve("target").toFile().listFiles((d, n) -> n.endsWith("-job.jar"))[0] + ":"
+        + Files.readString(home.resolve("target/local-classpath.txt")).strip();
+    this.jvmOptions = System.getProperty("bench.jvm.options", "");
+  }
+
+  /** One row of the results table. */
+  record Row(String name, String what, int threads, long articles, long tokens, double wallSeconds, double annotateSeconds,
+      double modelLoadSeconds, long peakHeapMb, long maxRssMb) {
+    double tokensPerSecond() {
+      return tokens / wallSeconds;
+    }
+
+    double stageTokensPerSecond() {
+      return annotateSeconds > 0 ? tokens / annotateSeconds : Double.NaN;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int articles = 150;
+    double share = 1.0 / 3;
+    long seed = 7;
+    boolean peer = true;
+    boolean cluster = false;
+    Path report = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--articles" -> articles = Integer.parseInt(args[++i]);
+        case "--actor-share" -> share = Double.parseDouble(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--no-peer" -> peer = false;
+        case "--cluster" -> cluster = true;
+        case "--report" -> report = Path.of(args[++i]);
+        default -> {
+          System.err.println("bench: unknown option " + args[i]
+              + " (use [--articles N] [--actor-share F] [--seed S] [--no-peer] [--cluster] [--report FILE])");
+          System.exit(2);
+        }
+      }
+    }
+    Path home = Path.of(System.getProperty("bias.audit.home", ".")).toAbsolutePath();
+    Path work = home.resolve("target/bench");
+    new Benchmark(home, work).run(articles, share, seed, peer, cluster, report);
+  }
+
+  private void run(int count, double share, long seed, boolean peer, boolean cluster, Path report) throws Exception {
+    Path corpus = work.resolve("corpus");
+    deleteRecursively(work);
+    List<CorpusGenerator.Article> generated = new CorpusGenerator(seed).generate(count, share, 6);
+    CorpusGenerator.write(generated, corpus, 1000);
+    long withActors = generated.stream().filter(CorpusGenerator.Article::namesActors).count();
+    System.out.printf("bench: %d generated articles (%d name tracked actors), %d cores%n", count, withActors, cores);
+
+    List<Row> rows = new ArrayList<>();
+    Row ceiling = probe("ceiling", "same annotation code, thread pool, no Spark", cores, "direct", Integer.toString(cores),
+        corpus.toString());
+    long tokens = ceiling.tokens();
+    rows.add(ceiling);
+    rows.add(withTokens(probe("job", "jobs/audit end to end, local[*]", cores, "job", "local[*]", corpus.toString(),
+        work.resolve("out-all").toString()), tokens));
+    rows.add(withTokens(probe("job-1", "jobs/audit end to end, local[1]", 1, "job", "local[1]", corpus.toString(),
+        work.resolve("out-1").toString()), tokens));
+    if (cluster) {
+      rows.add(withTokens(clusterRun(1, corpus), tokens));
+      rows.add(withTokens(clusterRun(2, corpus), tokens));
+    }
+    if (peer) {
+      rows.add(withTokens(peer(generated), tokens));
+    }
+    String table = table(rows, count, withActors);
+    System.out.println(table);
+    if (report != null) {
+      writeReport(report, table);
+      System.out.println("bench: written to " + report);
+    }
+  }
+
+  private static Row withTokens(Row row, long tokens) {
+    return new Row(row.name(), row.what(), row.threads(), row.articles(), tokens, row.wallSeconds(), row.annotateSeconds(),
+        row.modelLoadSeconds(), row.peakHeapMb(), row.maxRssMb());
+  }
+
+  private Row probe(String name, String what, int threads, String... args) throws Exception {
+    List<String> command = timed(java("6g"));
+    command.add(BenchProbe.class.getName());
+    command.addAll(List.of(args));
+    Output output = execute(command, work.resolve(name + ".log"));
+    JsonNode result = null;
+    for (String line : output.text().split("\n")) {
+      if (line.startsWith("BENCH ")) {
+        result = new ObjectMapper().readTree(line.substring(6));
+      }
+    }
+    if (result == null) {
+      throw new IllegalStateException(name + " printed no result; see " + work.resolve(name + ".log"));
+    }
+    return new Row(name, what, threads, result.path("articles").asLong(), result.path("tokens").asLong(),
+        result.path("wall_s").asDouble(), result.path("annotate_s").asDouble(), result.path("model_load_s").asDouble(),
+        result.path("peak_heap_mb").asLong(), output.maxRssMb());
+  }
+
+  private Row peer(List<CorpusGenerator.Article> articles) throws Exception {
+    Path texts = Files.createDirectories(work.resolve("peer-input"));
+    List<String> files = new ArrayList<>();
+    for (CorpusGenerator.Article article : articles) {
+      Path file = texts.resolve(article.id() + ".txt");
+      Files.writeString(file, article.title() + "\n\n" + article.text());
+      files.add(file.toString());
+    }
+    Path list = work.resolve("peer-files.txt");
+    Files.write(list, files);
+    List<String> command = timed(java("12g"));
+    command.addAll(List.of("edu.stanford.nlp.pipeline.StanfordCoreNLP", "-annotators", PEER_ANNOTATORS,
+        "-parse.model", "edu/stanford/nlp/models/srparser/englishSR.ser.gz", "-coref.algorithm", "statistical",
+        "-ssplit.newlineIsSentenceBreak", "two", "-threads", Integer.toString(cores), "-filelist", list.toString(),
+        "-outputFormat", "json", "-outputDirectory", Files.createDirectories(work.resolve("peer-output")).toString()));
+    long start = System.nanoTime();
+    Output output = execute(command, work.resolve("peer.log"));
+    double wall = (System.nanoTime() - start) / 1e9;
+    double load = 0;
+    Matcher m = LOAD_SECONDS.matcher(output.text());
+    while (m.find()) {
+      load += Double.parseDouble(m.group(1));
+    }
+    return new Row("peer", "CoreNLP command line, " + PEER_ANNOTATORS + ", -threads " + cores, cores, articles.size(), 0,
+        wall, Double.NaN, load, -1, output.maxRssMb());
+  }
+
+  private Row clusterRun(int workers, Path corpus) throws Exception {
+    execute(List.of("bash", home.resolve("jobs/standalone-cluster").toString(), "start", Integer.toString(workers), "1", "4g"),
+        work.resolve("cluster-" + workers + "-start.log"));
+    try {
+      Thread.sleep(10_000);
+      List<String> submit = new ArrayList<>(List.of("env", "BIAS_AUDIT_EXECUTOR_MEMORY=3g", "BIAS_AUDIT_EXECUTOR_CORES=1",
+          "bash", home.resolve("jobs/submit").toString(), "--master", "spark://127.0.0.1:7077", "--input", corpus.toString(),
+          "--output", work.resolve("out-cluster-" + workers).toString(), "--overwrite"));
+      long start = System.nanoTime();
+      Output output = execute(timed(submit), work.resolve("cluster-" + workers + ".log"));
+      double wall = (System.nanoTime() - start) / 1e9;
+      JsonNode manifest = new ObjectMapper().readTree(work.resolve("out-cluster-" + workers).resolve("manifest.json").toFile());
+      return new Row("cluster-" + workers, "jobs/submit to a standalone cluster, " + workers + " worker(s) x 1 core", workers,
+          manifest.at("/tables/articles").asLong(), 0, wall, manifest.at("/timings_seconds/annotate").asDouble(),
+          Double.NaN, -1, output.maxRssMb());
+    } finally {
+      execute(List.of("bash", home.resolve("jobs/standalone-cluster").toString(), "stop"), work.resolve("cluster-stop.log"));
+    }
+  }
+
+  private List<String> java(String heap) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + heap));
+    for (String option : jvmOptions.split("\\s+")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.properties"),
+        "-Dbias.audit.home=" + home, "-cp", classpath));
+    return command;
+  }
+
+  /** Runs under GNU time when it is there, for the peak resident memory of every kind of run alike. */
+  private static List<String> timed(List<String> command) {
+    List<String> out = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+      out.addAll(List.of("/usr/bin/time", "-v"));
+    }
+    out.addAll(command);
+    return out;
+  }
+
+  private record Output(String text, long maxRssMb) {}
+
+  private static Output execute(List<String> command, Path log) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int code = process.waitFor();
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    if (code != 0) {
+      throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(4, command.size())))
+          + "... failed with exit code " + code + "; see " + log);
+    }
+    Matcher rss = MAX_RSS.matcher(text);
+    return new Output(text, rss.find() ? Long.parseLong(rss.group(1)) / 1024 : -1);
+  }
+
+  private String table(List<Row> rows, int count, long withActors) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Corpus: %d generated articles (jobs/generate-corpus, seed as given), %d of them "
+        + "naming tracked actors; %d CoreNLP tokens. Machine: %d cores, %s, Java %s. Date: %s.%n%n", count, withActors,
+        rows.get(0).tokens(), cores, machineMemory(), System.getProperty("java.version"), LocalDate.now()));
+    out.append("| run | what | threads | articles | wall s | model load s | tokens/s end to end | articles/s | "
+        + "tokens/s annotation stage | peak heap MB | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Row r : rows) {
+      out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %.0f | %.2f | %s | %s | %s |%n", r.name(), r.what(),
+          r.threads(), r.articles(), r.wallSeconds(), Double.isNaN(r.modelLoadSeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", r.modelLoadSeconds()),
+          r.tokensPerSecond(), r.articles() / r.wallSeconds(),
+          Double.isNaN(r.stageTokensPerSecond()) ? "-" : String.format(Locale.ROOT, "%.0f", r.stageTokensPerSecond()),
+          r.peakHeapMb() < 0 ? "-" : Long.toString(r.peakHeapMb()), r.maxRssMb() < 0 ? "-" : Long.toString(r.maxRssMb())));
+    }
+    Map<String, Row> byName = new LinkedHashMap<>();
+    rows.forEach(r -> byName.put(r.name(), r));
+    Row job = byName.get("job");
+    Row ceiling = byName.get("ceiling");
+    out.append("\nRatios (same run):\n\n");
+    out.append(String.format(Locale.ROOT, "- job / ceiling, end to end (wall incl. JVM and model load): %.2f%n",
+        ceiling.wallSeconds() / job.wallSeconds()));
+    out.append(String.format(Locale.ROOT, "- job / ceiling, annotation stage only: %.2f%n",
+        ceiling.annotateSeconds() / job.annotateSeconds()));
+    out.append(String.format(Locale.ROOT, "- job all cores / job 1 core, end to end: %.2f%n",
+        byName.get("job-1").wallSeconds() / job.wallSeconds()));
+    out.append(String.format(Locale.ROOT, "- job all cores / job 1 core, annotation stage: %.2f%n",
+        byName.get("job-1").annotateSeconds() / job.annotateSeconds()));
+    if (byName.containsKey("peer")) {
+      out.append(String.format(Locale.ROOT, "- job / peer, end to end: %.2f%n", byName.get("peer").wallSeconds() / job.wallSeconds()));
+    }
+    if (byName.containsKey("cluster-2")) {
+      out.append(String.format(Locale.ROOT, "- cluster 2 workers / 1 worker, end to end: %.2f%n",
+          byName.get("cluster-1").wallSeconds() / byName.get("cluster-2").wallSeconds()));
+      out.append(String.format(Locale.ROOT, "- local[*] / standalone cluster with 2 workers, end to end: %.2f%n",
+          byName.get("cluster-2").wallSeconds() / job.wallSeconds()));
+    }
+    return out.toString();
+  }
+
+  private static String machineMemory() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return (Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024) + " GiB";
+        }
+      }
+    } catch (IOException e) {
+      // Not Linux: leave it out.
+    }
+    return "memory unknown";
+  }
+
+  private static void writeReport(Path report, String table) throws IOException {
+    String start = "<!-- jobs/bench:start -->";
+    String end = "<!-- jobs/bench:end -->";
+    String section = start + "\n" + table + end;
+    String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n\n";
+    int a = existing.indexOf(start);
+    int b = existing.indexOf(end);
+    String updated = a >= 0 && b > a ? existing.substring(0, a) + section + existing.substring(b + end.length())
+        : existing + "\n## Throughput (jobs/bench)\n\n" + section + "\n";
+    Files.writeString(report, updated);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

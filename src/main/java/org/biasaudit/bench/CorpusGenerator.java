@@ -1,0 +1,194 @@
+package org.biasaudit.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Writes synthetic news corpora of any size for scale runs: wire-style articles of 300-1,500 words from
+ * several outlets over a year, a configurable share of which name tracked actors (with evaluative and
+ * neutral sentences and quotes), the rest local news that names none. The same seed gives the same corpus.
+ *
+ * <p>Usage: {@code jobs/generate-corpus --articles N --output DIR [--actor-share 0.33] [--outlets 6] [--seed 1]}
+ */
+public final class CorpusGenerator {
+  private static final String[] OUTLETS = {"Harbor Courier", "Plains Gazette", "Metro Ledger", "Summit Times",
+      "River Wire", "Coastal Standard", "Northern Post", "Capital Dispatch"};
+  private static final String[][] ACTORS = {
+      {"Vladimir Putin", "Putin", "the Russian president"}, {"Donald Trump", "Trump", "the former president"},
+      {"Joe Biden", "Biden", "the president"}, {"Volodymyr Zelensky", "Zelensky", "the Ukrainian leader"},
+      {"Kamala Harris", "Harris", "the vice president"}, {"Xi Jinping", "Xi", "the Chinese leader"},
+      {"Emmanuel Macron", "Macron", "the French president"}, {"Benjamin Netanyahu", "Netanyahu", "the Israeli prime minister"},
+      {"Mitch McConnell", "McConnell", "the Senate Republican leader"}, {"Olaf Scholz", "Scholz", "the German chancellor"}};
+  private static final String[] TOPICS = {"the budget", "energy prices", "the border", "military aid", "trade talks",
+      "the ceasefire proposal", "interest rates", "the election", "sanctions", "the climate summit", "grain exports",
+      "the infrastructure bill"};
+  private static final String[] POSITIVE = {"a skilled and steady", "a widely praised", "a determined and effective",
+      "an admirable", "a confident"};
+  private static final String[] NEGATIVE = {"a weak and confused", "a reckless", "a widely criticised", "a corrupt and cynical",
+      "an erratic"};
+  private static final String[] ACTOR_VERBS = {"met officials to discuss", "issued a statement on", "spoke at length about",
+      "announced new measures on", "was asked about", "sent advisers to negotiate", "held a call about"};
+  private static final String[] PLACES = {"Brussels", "Washington", "Kyiv", "Paris", "Berlin", "Geneva", "Warsaw", "Ankara"};
+  private static final String[] LOCAL_SUBJECTS = {"The city council", "The school board", "A local bakery", "The county fair",
+      "The regional hospital", "The harbour authority", "The transit agency", "The public library", "A youth football club",
+      "The water utility"};
+  private static final String[] LOCAL_VERBS = {"approved a plan to repair", "reported a rise in demand for",
+      "opened a new branch near", "postponed the vote on", "received a grant for", "held a public meeting about",
+      "published figures on", "hired contractors to rebuild"};
+  private static final String[] LOCAL_OBJECTS = {"the old bridge", "the north parking lot", "summer reading programs",
+      "the ferry timetable", "the storm drains", "the market square", "evening bus routes", "the sports hall",
+      "the riverside path", "the primary school roof"};
+  private static final String[] CLOSERS = {"Officials said more details would follow next week.",
+      "The figures will be reviewed again in the spring.", "Residents can comment until the end of the month.",
+      "Analysts expect the debate to continue.", "No date has been set for a final decision."};
+
+  private final SplittableRandom random;
+
+  public CorpusGenerator(long seed) {
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** One generated article. */
+  public record Article(String id, String outlet, LocalDate published, String title, String text, boolean namesActors) {}
+
+  public List<Article> generate(int count, double actorShare, int outlets) {
+    List<Article> articles = new ArrayList<>(count);
+    LocalDate start = LocalDate.of(2024, 1, 1);
+    for (int i = 0; i < count; i++) {
+      String outlet = OUTLETS[i % Math.min(outlets, OUTLETS.length)];
+      LocalDate date = start.plusDays(random.nextInt(366));
+      boolean withActors = random.nextDouble() < actorShare;
+      int words = 300 + random.nextInt(1201);
+      articles.add(withActors ? actorArticle(i, outlet, date, words) : localArticle(i, outlet, date, words));
+    }
+    return articles;
+  }
+
+  private Article actorArticle(int index, String outlet, LocalDate date, int words) {
+    String[] main = pick(ACTORS);
+    String[] other = pick(ACTORS);
+    String topic = pick(TOPICS);
+    StringBuilder text = new StringBuilder();
+    int paragraphWords = 0;
+    int total = 0;
+    text.append(main[0]).append(' ').append(pick(ACTOR_VERBS)).append(' ').append(topic).append(" in ")
+        .append(pick(PLACES)).append(" on ").append(date.getDayOfWeek().toString().charAt(0))
+        .append(date.getDayOfWeek().toString().substring(1).toLowerCase()).append(". ");
+    while (total < words) {
+      String sentence = switch (random.nextInt(9)) {
+        case 0 -> "Critics described " + main[1] + " as " + pick(NEGATIVE) + " negotiator on " + topic + ".";
+        case 1 -> "Supporters called " + main[1] + " " + pick(POSITIVE) + " leader at a difficult moment.";
+        case 2 -> "\u201CWe will not accept delays on " + topic + ",\u201D " + main[1] + " said.";
+        case 3 -> "\u201CThe talks were useful,\u201D said " + other[1] + ", who met " + main[1] + " later that day.";
+        case 4 -> main[1] + "\u2019s office said " + other[0] + " had been informed of the proposal.";
+        case 5 -> "Markets were little changed after the remarks, and trading volumes stayed " + (random.nextBoolean() ? "low" : "steady") + ".";
+        case 6 -> "The proposal on " + topic + " would need approval from lawmakers before " + (1 + random.nextInt(12)) + " months pass.";
+        case 7 -> "Officials in " + pick(PLACES) + " said the plan had been discussed for " + (2 + random.nextInt(20)) + " weeks.";
+        default -> pick(LOCAL_SUBJECTS) + " in " + pick(PLACES) + " " + pick(LOCAL_VERBS) + " " + pick(LOCAL_OBJECTS) + ".";
+      };
+      text.append(sentence);
+      int n = sentence.split(" ").length;
+      total += n;
+      paragraphWords += n;
+      if (paragraphWords > 60 + random.nextInt(60)) {
+        text.append("\n\n");
+        paragraphWords = 0;
+      } else {
+        text.append(' ');
+      }
+    }
+    text.append(pick(CLOSERS));
+    String title = main[1] + " " + pick(new String[] {"weighs", "pushes", "faces questions on", "defends stance on"}) + " " + topic;
+    return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), true);
+  }
+
+  private Article localArticle(int index, String outlet, LocalDate date, int words) {
+    StringBuilder text = new StringBuilder();
+    int total = 0;
+    int paragraphWords = 0;
+    while (total < words) {
+      String sentence = pick(LOCAL_SUBJECTS) + " " + pick(LOCAL_VERBS) + " " + pick(LOCAL_OBJECTS)
+          + (random.nextBoolean() ? ", officials said." : " after " + (2 + random.nextInt(30)) + " days of consultation.");
+      text.append(sentence);
+      int n = sentence.split(" ").length;
+      total += n;
+      paragraphWords += n;
+      if (paragraphWords > 50 + random.nextInt(60)) {
+        text.append("\n\n");
+        paragraphWords = 0;
+      } else {
+        text.append(' ');
+      }
+    }
+    text.append(pick(CLOSERS));
+    String title = pick(LOCAL_SUBJECTS).replaceFirst("^(The|A) ", "") + " update: " + pick(LOCAL_OBJECTS);
+    return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), false);
+  }
+
+  private <T> T pick(T[] options) {
+    return options[random.nextInt(options.length)];
+  }
+
+  /** Writes the articles as JSON Lines files of at most {@code perFile} articles each. */
+  public static void write(List<Article> articles, Path dir, int perFile) throws IOException {
+    Files.createDirectories(dir);
+    ObjectMapper json = new ObjectMapper();
+    for (int file = 0; file * perFile < articles.size(); file++) {
+      Path path = dir.resolve(String.format("corpus-%04d.jsonl", file));
+      try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        for (Article a : articles.subList(file * perFile, Math.min(articles.size(), (file + 1) * perFile))) {
+          Map<String, Object> record = new LinkedHashMap<>();
+          record.put("id", a.id());
+          record.put("outlet", a.outlet());
+          record.put("published", a.published().toString());
+          record.put("title", a.title());
+          record.put("text", a.text());
+          out.write(json.writeValueAsString(record));
+          out.write('\n');
+        }
+      }
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    int count = 1000;
+    double share = 1.0 / 3;
+    int outlets = 6;
+    long seed = 1;
+    Path output = null;
+    for (int i = 0; i < args.length; i += 2) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--articles" -> count = Integer.parseInt(value);
+        case "--actor-share" -> share = Double.parseDouble(value);
+        case "--outlets" -> outlets = Integer.parseInt(value);
+        case "--seed" -> seed = Long.parseLong(value);
+        case "--output" -> output = Path.of(value);
+        default -> {
+          System.err.println("generate-corpus: unknown option " + args[i]
+              + " (use --articles N --output DIR [--actor-share F] [--outlets N] [--seed S])");
+          System.exit(2);
+        }
+      }
+    }
+    if (output == null) {
+      System.err.println("generate-corpus: --output DIR is required");
+      System.exit(2);
+    }
+    List<Article> articles = new CorpusGenerator(seed).generate(count, share, outlets);
+    write(articles, output, 1000);
+    long withActors = articles.stream().filter(Article::namesActors).count();
+    System.out.printf("wrote %d articles (%d name tracked actors) from %d outlets to %s%n", count, withActors,
+        Math.min(outlets, OUTLETS.length), output);
+  }
+}
