@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.biasaudit.testing.DuckDb;
+import org.biasaudit.testing.SameTables;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class IncrementalRunIT {
     // Reused results equal freshly computed ones: a clean run on the same corpus gives the same tables.
     Path clean = work.resolve("clean");
     run(work.resolve("in"), clean, "local[2]", null);
-    assertSameTables(out, clean);
+    SameTables.assertSameTables(out, clean);
   }
 
   @Test
@@ -93,20 +94,7 @@ class IncrementalRunIT {
     Path two = work.resolve("two-threads");
     run(work.resolve("in"), one, "local[1]", null);
     run(work.resolve("in"), two, "local[2]", null);
-    assertSameTables(one, two);
+    SameTables.assertSameTables(one, two);
   }
 
-  private static void assertSameTables(Path a, Path b) {
-    try (DuckDb duck = new DuckDb()) {
-      for (String table : new String[] {"articles", "rejected", "mentions", "quotes", "actors", "actor_outlet_summary"}) {
-        String left = DuckDb.table(a.toString(), table);
-        String right = DuckDb.table(b.toString(), table);
-        assertThat(duck.count("SELECT count(*) FROM " + left)).as(table).isEqualTo(duck.count("SELECT count(*) FROM " + right));
-        assertThat(duck.count("SELECT count(*) FROM (SELECT * FROM " + left + " EXCEPT ALL SELECT * FROM " + right + ")"))
-            .as(table + " rows only in " + a.getFileName()).isZero();
-        assertThat(duck.count("SELECT count(*) FROM (SELECT * FROM " + right + " EXCEPT ALL SELECT * FROM " + left + ")"))
-            .as(table + " rows only in " + b.getFileName()).isZero();
-      }
-    }
-  }
 }
