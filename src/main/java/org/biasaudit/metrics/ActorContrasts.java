@@ -39,8 +39,6 @@ public final class ActorContrasts {
     return Adjust.withQValues(spark, contrasts, TableSchemas.ACTOR_CONTRASTS);
   }
 
-  private record PerArticle(Map<String, Double> sums, Map<String, Long> counts) {}
-
   private static Iterator<Row> contrasts(Row group, AuditConfig.Aggregation settings) {
     String outlet = group.getAs("outlet");
     String period = group.getAs("period");

@@ -222,15 +222,6 @@ public final class TableSchemas {
       field("log_odds_ratio", DoubleType, false),
       field("z_score", DoubleType, false));
 
-  public static final StructType CO_MENTIONS = struct(
-      field("outlet", StringType, false),
-      field("period", StringType, false),
-      field("period_start", DateType, true),
-      field("actor_a", StringType, false),
-      field("actor_b", StringType, false),
-      field("articles", LongType, false),
-      field("sentences", LongType, false));
-
   private static StructType struct(StructField... fields) {
     return new StructType(fields);
   }
