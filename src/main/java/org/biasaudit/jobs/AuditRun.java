@@ -59,6 +59,7 @@ public final class AuditRun {
   private final Prepared prepared;
   private final PrintStream out;
   private final Map<String, Double> timings = new LinkedHashMap<>();
+  private boolean reportWritten;
 
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
     this.spark = spark;
@@ -232,6 +233,7 @@ public final class AuditRun {
       String html = ReportStep.render(spark, prepared.output()::stagingPath,
           "bias-audit report: " + new org.apache.hadoop.fs.Path(prepared.output().target()).getName(), prepared.runId());
       prepared.output().writeText(ReportStep.FILE, html);
+      reportWritten = true;
     } catch (RuntimeException e) {
       out.println("report.html not written: " + e);
     }
@@ -286,7 +288,9 @@ public final class AuditRun {
       out.printf("  %-22s %8d rows  %s/%s%n", table.getKey(), table.getValue(), prepared.output().target(), table.getKey());
     }
     out.printf("  %-22s %s/%s%n", "manifest", prepared.output().target(), OutputDirectory.MANIFEST);
-    out.printf("  %-22s %s/%s%n", "report", prepared.output().target(), ReportStep.FILE);
+    if (reportWritten) {
+      out.printf("  %-22s %s/%s%n", "report", prepared.output().target(), ReportStep.FILE);
+    }
     double annotateSeconds = timings.getOrDefault("annotate", 0.0);
     out.printf("Wall time %s; annotation %.1f s for %d articles (%.2f articles/s)%n", ProgressReporter.formatDuration(wall),
         annotateSeconds, annotatedArticles, annotateSeconds > 0 ? annotatedArticles / annotateSeconds : 0.0);

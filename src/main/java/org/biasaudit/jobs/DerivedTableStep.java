@@ -15,7 +15,13 @@ final class DerivedTableStep {
   static void write(SparkSession spark, TableWriter writer, Dataset<Row> articles, Dataset<Row> mentions,
       Dataset<Row> quotes, Map<String, String> actorNames, AuditConfig.Aggregation settings, Map<String, Long> rows,
       Map<String, Double> timings) {
-    Map<String, DerivedTables.Table> tables = DerivedTables.build(spark, articles, mentions, quotes, actorNames, settings);
+    try (DerivedTables.Built built = DerivedTables.build(spark, articles, mentions, quotes, actorNames, settings)) {
+      writeAll(writer, built.tables(), rows, timings);
+    }
+  }
+
+  private static void writeAll(TableWriter writer, Map<String, DerivedTables.Table> tables, Map<String, Long> rows,
+      Map<String, Double> timings) {
     for (Map.Entry<String, DerivedTables.Table> table : tables.entrySet()) {
       // The writer counts, then writes: caching keeps each table from being computed twice.
       Dataset<Row> computed = table.getValue().rows().cache();

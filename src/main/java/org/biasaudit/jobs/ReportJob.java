@@ -56,6 +56,11 @@ public final class ReportJob implements Callable<Integer> {
         err.println("report: --from " + from + " is not a complete bias-audit output (no _SUCCESS); run jobs/audit first");
         return 2;
       }
+      if (!dir.getFileSystem(hadoop).exists(new Path(dir, "outlet_contrasts"))) {
+        err.println("report: --from " + from + " has no outlet_contrasts (written by an older version); run jobs/aggregate --from "
+            + from + " first");
+        return 2;
+      }
     } catch (IOException | IllegalArgumentException e) {
       err.println("report: --from " + from + ": " + e.getMessage());
       return 2;

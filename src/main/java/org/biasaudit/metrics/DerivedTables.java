@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.coalesce;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,11 +31,23 @@ public final class DerivedTables {
   /** A table to write and the columns it is sorted by. */
   public record Table(Dataset<Row> rows, String... sortColumns) {}
 
+  /** The tables, in the order they are written, and the inputs cached for them: close once they are written. */
+  public record Built(Map<String, Table> tables, List<Dataset<Row>> cached) implements AutoCloseable {
+    public Table get(String name) {
+      return tables.get(name);
+    }
+
+    @Override
+    public void close() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
   /** The derived table names, in the order they are written. */
   public static final String[] NAMES = {"actor_outlet_summary", "outlet_contrasts", "actor_contrasts", "framing_terms",
       "co_mentions"};
 
-  public static Map<String, Table> build(SparkSession spark, Dataset<Row> articles, Dataset<Row> mentions,
+  public static Built build(SparkSession spark, Dataset<Row> articles, Dataset<Row> mentions,
       Dataset<Row> quotes, Map<String, String> actorNames, AuditConfig.Aggregation settings) {
     Dataset<Row> counted = countedArticles(articles, settings.excludeSyndicated());
     // Read by every table below: cached once (mentions and quotes are small next to the annotation they come from).
@@ -52,7 +65,7 @@ public final class DerivedTables {
         "outlet", "period", "actor_a", "actor_b"));
     tables.put("framing_terms", new Table(FramingTerms.build(m, settings), "outlet", "actor_id", "source", "rank"));
     tables.put("co_mentions", new Table(CoMentions.build(m, grain), "outlet", "period", "actor_a", "actor_b"));
-    return tables;
+    return new Built(tables, List.of(m, q, perArticle));
   }
 
   /**

@@ -61,7 +61,7 @@ class DerivedTablesTest {
    * Outlet A ran wire story W twice (a-1, a-2) and its own a-3; outlet B ran W as b-1 and its own b-2.
    * W: Biden -0.5 and Putin 0.0 in one sentence. Own stories: Biden +0.2 each.
    */
-  private static Map<String, DerivedTables.Table> build(boolean excludeSyndicated) {
+  private static DerivedTables.Built build(boolean excludeSyndicated) {
     Dataset<Row> articles = spark.createDataFrame(List.of(
         RowFactory.create("a-1", "A", day(2), "a-1"), RowFactory.create("a-2", "A", day(3), "a-1"),
         RowFactory.create("a-3", "A", day(4), null), RowFactory.create("b-1", "B", day(2), "a-1"),
@@ -91,14 +91,14 @@ class DerivedTablesTest {
     return CollectionConverters.asScala(List.of(values)).toList();
   }
 
-  private static Row summaryRow(Map<String, DerivedTables.Table> tables, String outlet, String actor) {
+  private static Row summaryRow(DerivedTables.Built tables, String outlet, String actor) {
     return tables.get("actor_outlet_summary").rows()
         .where("period = 'all' AND outlet = '" + outlet + "' AND actor_id = '" + actor + "'").collectAsList().get(0);
   }
 
   @Test
   void aWireStoryCountsOncePerOutlet() {
-    Map<String, DerivedTables.Table> tables = build(false);
+    DerivedTables.Built tables = build(false);
     Row a = summaryRow(tables, "A", "biden");
     // a-2 is A's second copy of the wire story: A counts a-1 and a-3.
     assertThat(a.<Long>getAs("articles")).isEqualTo(2);
@@ -121,7 +121,7 @@ class DerivedTablesTest {
 
   @Test
   void syndicatedStoriesCanBeLeftOut() {
-    Map<String, DerivedTables.Table> tables = build(true);
+    DerivedTables.Built tables = build(true);
     Row a = summaryRow(tables, "A", "biden");
     assertThat(a.<Long>getAs("articles")).isEqualTo(1);
     assertThat(a.<Long>getAs("syndicated_articles")).isZero();
