@@ -47,8 +47,13 @@ public record AuditConfig(
     }
   }
 
-  /** Grain and statistics of the summary tables. */
-  public record Aggregation(String period, int bootstrapSamples, long seed, int minSupport, double confidence)
+  /**
+   * Grain, statistics and thresholds of the derived tables (everything {@code jobs/aggregate} recomputes),
+   * and the similarity above which two articles count as copies of one syndicated story.
+   */
+  public record Aggregation(String period, int bootstrapSamples, long seed, int minSupport, double confidence,
+      boolean excludeSyndicated, double syndicationSimilarity, int framingWindow, double framingPrior,
+      int framingMinCount, int framingTopTerms)
       implements Serializable {}
 
   /** What happens at the output directory. */
@@ -94,13 +99,20 @@ public record AuditConfig(
     Sentiment sentiment = new Sentiment(s.decimal("negative_below", -0.1, -1, 0), s.decimal("positive_above", 0.1, 0, 1));
 
     ConfigMap a = root.section("aggregation");
-    a.requireOnly(Set.of("period", "bootstrap_samples", "seed", "min_support", "confidence"));
+    a.requireOnly(Set.of("period", "bootstrap_samples", "seed", "min_support", "confidence", "exclude_syndicated",
+        "syndication_similarity", "framing_window", "framing_prior", "framing_min_count", "framing_top_terms"));
     Aggregation aggregation = new Aggregation(
         a.choice("period", "month", List.of("week", "month", "quarter", "year")),
         a.integer("bootstrap_samples", 1000, 100, 100_000),
         a.integer("seed", 20240101, 0, Integer.MAX_VALUE),
         a.integer("min_support", 10, 1, 1_000_000),
-        a.decimal("confidence", 0.95, 0.5, 0.999));
+        a.decimal("confidence", 0.95, 0.5, 0.999),
+        a.bool("exclude_syndicated", false),
+        a.decimal("syndication_similarity", 0.6, 0.1, 1.0),
+        a.integer("framing_window", 8, 1, 200),
+        a.decimal("framing_prior", 100, 0.01, 1e9),
+        a.integer("framing_min_count", 3, 1, 1_000_000),
+        a.integer("framing_top_terms", 20, 1, 10_000));
 
     ConfigMap o = root.section("output");
     o.requireOnly(Set.of("overwrite", "compression"));
@@ -139,6 +151,12 @@ public record AuditConfig(
     out.put("aggregation.seed", aggregation.seed());
     out.put("aggregation.min_support", aggregation.minSupport());
     out.put("aggregation.confidence", aggregation.confidence());
+    out.put("aggregation.exclude_syndicated", aggregation.excludeSyndicated());
+    out.put("aggregation.syndication_similarity", aggregation.syndicationSimilarity());
+    out.put("aggregation.framing_window", aggregation.framingWindow());
+    out.put("aggregation.framing_prior", aggregation.framingPrior());
+    out.put("aggregation.framing_min_count", aggregation.framingMinCount());
+    out.put("aggregation.framing_top_terms", aggregation.framingTopTerms());
     out.put("output.overwrite", output.overwrite());
     out.put("output.compression", output.compression());
     out.put("spark.master", sparkMaster);

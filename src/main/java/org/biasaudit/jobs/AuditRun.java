@@ -35,7 +35,7 @@ import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.InputListing;
 import org.biasaudit.ingest.RejectReason;
-import org.biasaudit.metrics.ActorOutletSummary;
+import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.metrics.Periods;
 import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
@@ -62,6 +62,7 @@ public final class AuditRun {
   private final PrintStream out;
   private final Map<String, Double> timings = new LinkedHashMap<>();
   private final Map<String, Object> annotationCounts = new LinkedHashMap<>();
+  private boolean reportWritten;
 
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
     this.spark = spark;
@@ -124,12 +125,19 @@ public final class AuditRun {
           .unionByName(duplicates);
 
       long inputRecords = ingested.count();
+      // Copies are found on the full texts, which the annotated rows no longer carry.
+      Dataset<Row> duplicateGroups = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
+          config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
       Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
 
       TableWriter writer = new TableWriter(output, config.output().compression());
       Map<String, Long> rows = new LinkedHashMap<>();
       timed("write", () -> {
-        writeTables(writer, annotated, rejected, rows);
+        writeTables(writer, annotated, rejected, duplicateGroups, rows);
+        return null;
+      });
+      timed("report", () -> {
+        writeReport();
         return null;
       });
       double wall = (System.nanoTime() - start) / 1e9;
@@ -216,12 +224,14 @@ public final class AuditRun {
     return spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
   }
 
-  private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Map<String, Long> rows) {
+  private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
+      Map<String, Long> rows) {
     Dataset<Row> articleRows = annotated.select(
         col("article_id"), col("outlet"), col("published"), col("published_at"), col("published_raw"), col("url"),
         col("title"), col("source_file"), col("source_row"), col("id_derived"), col("status"), col("status_detail"),
         col("text_cleaned"), col("text_truncated"), col("char_count"), col("token_count"), col("sentence_count"), col("actor_ids"),
-        size(col("mentions")).as("mention_count"), size(col("quotes")).as("quote_count"));
+        size(col("mentions")).as("mention_count"), size(col("quotes")).as("quote_count"))
+        .join(duplicateGroups, new String[] {"article_id"}, "left");
     rows.put("articles", writer.write("articles", articleRows, "outlet", "published", "article_id"));
     rows.put("rejected", writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
 
@@ -246,8 +256,21 @@ public final class AuditRun {
 
     Dataset<Row> mentionTable = spark.read().parquet(prepared.output().stagingPath("mentions"));
     Dataset<Row> quoteTable = spark.read().parquet(prepared.output().stagingPath("quotes"));
-    Dataset<Row> summary = ActorOutletSummary.build(mentionTable, quoteTable, names, prepared.config().aggregation());
-    rows.put("actor_outlet_summary", writer.write("actor_outlet_summary", summary, "actor_id", "outlet", "period"));
+    Dataset<Row> articleTable = spark.read().parquet(prepared.output().stagingPath("articles"));
+    DerivedTableStep.write(spark, writer, articleTable, mentionTable, quoteTable, names, prepared.config().aggregation(), rows,
+        timings);
+  }
+
+  /** The report is a view of the tables: a failure to draw it is reported and does not fail the audit. */
+  private void writeReport() throws IOException {
+    try {
+      String html = ReportStep.render(spark, prepared.output()::stagingPath,
+          "bias-audit report: " + new org.apache.hadoop.fs.Path(prepared.output().target()).getName(), prepared.runId());
+      prepared.output().writeText(ReportStep.FILE, html);
+      reportWritten = true;
+    } catch (RuntimeException e) {
+      out.println("report.html not written: " + e);
+    }
   }
 
   private String manifest(Instant startedAt, double wall, long inputRecords, Map<String, Long> rows, Dataset<Row> annotated)
@@ -311,6 +334,9 @@ public final class AuditRun {
       out.printf("  %-22s %8d rows  %s/%s%n", table.getKey(), table.getValue(), prepared.output().target(), table.getKey());
     }
     out.printf("  %-22s %s/%s%n", "manifest", prepared.output().target(), OutputDirectory.MANIFEST);
+    if (reportWritten) {
+      out.printf("  %-22s %s/%s%n", "report", prepared.output().target(), ReportStep.FILE);
+    }
     double annotateSeconds = timings.getOrDefault("annotate", 0.0);
     out.printf("Wall time %s; annotation %.1f s for %d articles (%.2f articles/s), %d reused from the annotation store%n",
         ProgressReporter.formatDuration(wall), annotateSeconds, annotatedArticles,

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -13,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -20,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.output.TableSchemas;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Builds {@code actor_outlet_summary}: one row per outlet x actor x period, plus an all-time row per
@@ -27,28 +32,20 @@ import org.biasaudit.output.TableSchemas;
  * interval that resamples articles ({@link ClusteredBootstrap}); label shares are over scored mentions.
  */
 public final class ActorOutletSummary {
+  private static final String[] GROUP = {"outlet", "actor_id", "period"};
+
   private ActorOutletSummary() {}
 
   /**
-   * @param mentions the {@code mentions} table
-   * @param quotes the {@code quotes} table
+   * @param mentions the {@code mentions} rows counted (see {@link DerivedTables}), with a boolean
+   *     {@code syndicated} column
+   * @param quotes the {@code quotes} rows counted
    * @param actorNames registry id to display name
    */
   public static Dataset<Row> build(Dataset<Row> mentions, Dataset<Row> quotes, Map<String, String> actorNames,
       AuditConfig.Aggregation settings) {
     String grain = settings.period();
-    Dataset<Row> byPeriod = withPeriods(mentions, grain);
-    Dataset<Row> perArticle = byPeriod
-        .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"), col("article_id"))
-        .agg(
-            count(lit(1)).as("n"),
-            count(col("target_sentiment")).as("scored"),
-            coalesce(sum(col("target_sentiment")), lit(0.0)).as("sum_target"),
-            sum(scoredLabel("negative")).as("negative"),
-            sum(scoredLabel("neutral")).as("neutral"),
-            sum(scoredLabel("positive")).as("positive"),
-            coalesce(sum(col("sentence_sentiment")), lit(0.0)).as("sum_sentence"),
-            count(col("sentence_sentiment")).as("n_sentence"));
+    Dataset<Row> perArticle = perArticle(mentions, grain);
     Dataset<Row> groups = perArticle
         .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"))
         .agg(
@@ -60,25 +57,60 @@ public final class ActorOutletSummary {
             sum(col("positive")).as("positive"),
             sum(col("sum_sentence")).as("sum_sentence"),
             sum(col("n_sentence")).as("n_sentence"),
+            sum(when(col("syndicated"), 1L).otherwise(0L)).as("syndicated_articles"),
             sort_array(collect_list(struct(col("article_id"), col("sum_target"), col("scored")))).as("per_article"));
 
-    Dataset<Row> spoken = withPeriods(
-            quotes.where(col("speaker_actor_id").isNotNull()).withColumnRenamed("speaker_actor_id", "actor_id"), grain)
+    Dataset<Row> voice = withPeriods(mentions, grain).groupBy(col("outlet"), col("period"))
+        .agg(count(lit(1)).as("outlet_mentions"));
+    Dataset<Row> quotesByPeriod = withPeriods(quotes, grain);
+    Dataset<Row> outletQuotes = quotesByPeriod.groupBy(col("outlet"), col("period")).agg(count(lit(1)).as("outlet_quotes"));
+    Dataset<Row> spokenByClass = quotesByPeriod.where(col("speaker_actor_id").isNotNull())
+        .withColumnRenamed("speaker_actor_id", "actor_id")
+        .groupBy(col("outlet"), col("actor_id"), col("period"), coalesce(col("attribution_class"), lit("none")).as("class"))
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> spoken = spokenByClass.groupBy(col("outlet"), col("actor_id"), col("period"))
+        .agg(sum(col("n")).as("quotes_spoken"),
+            map_from_entries(sort_array(collect_list(struct(col("class"), col("n"))))).as("by_class"));
+    // A quote is about an actor when it names the actor and someone else speaks it.
+    Dataset<Row> about = quotesByPeriod.select(col("outlet"), col("period"), col("speaker_actor_id"),
+            explode(col("mentioned_actor_ids")).as("actor_id"))
+        .where(col("speaker_actor_id").isNull().or(col("speaker_actor_id").notEqual(col("actor_id"))))
         .groupBy(col("outlet"), col("actor_id"), col("period"))
-        .agg(count(lit(1)).as("quotes_spoken"));
-    Dataset<Row> joined = groups.join(spoken,
-        groups.col("outlet").equalTo(spoken.col("outlet"))
-            .and(groups.col("actor_id").equalTo(spoken.col("actor_id")))
-            .and(groups.col("period").equalTo(spoken.col("period"))), "left")
-        .select(groups.col("*"), coalesce(spoken.col("quotes_spoken"), lit(0L)).as("quotes_spoken"));
+        .agg(count(lit(1)).as("quotes_about"));
+
+    Dataset<Row> joined = groups
+        .join(spoken, GROUP, "left")
+        .join(about, GROUP, "left")
+        .join(voice, new String[] {"outlet", "period"}, "left")
+        .join(outletQuotes, new String[] {"outlet", "period"}, "left");
 
     return joined
         .map((MapFunction<Row, Row>) row -> summarise(row, actorNames, settings), Encoders.row(TableSchemas.ACTOR_OUTLET_SUMMARY))
         .orderBy(col("actor_id"), col("outlet"), col("period"));
   }
 
+  /**
+   * Per outlet x actor x period x article: mentions ({@code n}), scored mentions ({@code scored}), sum of
+   * target scores ({@code sum_target}), label counts, the sentence baseline, and whether the article is a
+   * syndicated copy. The unit both the bootstrap and the contrast tests resample.
+   */
+  public static Dataset<Row> perArticle(Dataset<Row> mentions, String grain) {
+    return withPeriods(mentions, grain)
+        .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"), col("article_id"))
+        .agg(
+            count(lit(1)).as("n"),
+            count(col("target_sentiment")).as("scored"),
+            coalesce(sum(col("target_sentiment")), lit(0.0)).as("sum_target"),
+            sum(scoredLabel("negative")).as("negative"),
+            sum(scoredLabel("neutral")).as("neutral"),
+            sum(scoredLabel("positive")).as("positive"),
+            coalesce(sum(col("sentence_sentiment")), lit(0.0)).as("sum_sentence"),
+            count(col("sentence_sentiment")).as("n_sentence"),
+            max(col("syndicated")).as("syndicated"));
+  }
+
   /** Each row twice: once in its dated period (when it has a date) and once in the all-time period. */
-  static Dataset<Row> withPeriods(Dataset<Row> rows, String grain) {
+  public static Dataset<Row> withPeriods(Dataset<Row> rows, String grain) {
     Dataset<Row> dated = rows.where(col("published").isNotNull())
         .withColumn("period", Periods.label(grain, col("published")))
         .withColumn("period_start", Periods.start(grain, col("published")));
@@ -109,13 +141,29 @@ public final class ActorOutletSummary {
     long mentions = row.getAs("mentions");
     long nSentence = row.getAs("n_sentence");
     Date periodStart = row.getAs("period_start");
+    long spoken = orZero(row.getAs("quotes_spoken"));
+    Long outletQuotes = row.getAs("outlet_quotes");
+    Map<String, Long> byClass = new TreeMap<>();
+    scala.collection.Map<String, Long> classes = row.getAs("by_class");
+    if (classes != null) {
+      byClass.putAll(CollectionConverters.asJava(classes));
+    }
     return RowFactory.create(outlet, actor, actorNames.get(actor), period, periodStart,
         row.<Long>getAs("articles"), mentions, scored,
         interval.mean(), interval.low(), interval.high(),
         share(row.getAs("negative"), scored), share(row.getAs("neutral"), scored), share(row.getAs("positive"), scored),
         nSentence == 0 ? null : row.<Double>getAs("sum_sentence") / nSentence,
-        row.<Long>getAs("quotes_spoken"),
-        scored < settings.minSupport());
+        spoken,
+        scored < settings.minSupport(),
+        (double) mentions / row.<Long>getAs("outlet_mentions"),
+        orZero(row.getAs("quotes_about")),
+        outletQuotes == null || outletQuotes == 0 ? null : (double) spoken / outletQuotes,
+        CollectionConverters.asScala(byClass),
+        row.<Long>getAs("syndicated_articles"));
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0L : value;
   }
 
   private static Double share(long count, long total) {

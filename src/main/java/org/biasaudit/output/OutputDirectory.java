@@ -57,6 +57,81 @@ public final class OutputDirectory {
     return new OutputDirectory(fs, target, staging);
   }
 
+  /**
+   * Prepares to replace some tables of a complete output in place ({@code jobs/aggregate}): the new tables
+   * are written to a hidden folder beside it ({@code .NAME.update-RUNID}) and moved in by
+   * {@link #publishUpdate}.
+   *
+   * @throws IllegalArgumentException when {@code output} is not a complete output (no {@code _SUCCESS})
+   */
+  public static OutputDirectory forUpdate(String output, String runId, Configuration conf) throws IOException {
+    Path target = new Path(output);
+    FileSystem fs = target.getFileSystem(conf);
+    target = fs.makeQualified(target);
+    if (!fs.exists(new Path(target, SUCCESS_MARKER))) {
+      throw new IllegalArgumentException("--from " + output + " is not a complete bias-audit output (no "
+          + SUCCESS_MARKER + "); run jobs/audit first");
+    }
+    Path staging = new Path(target.getParent(), "." + target.getName() + ".update-" + runId);
+    fs.mkdirs(staging);
+    return new OutputDirectory(fs, target, staging);
+  }
+
+  /** Path of a table or file in the published output. */
+  public String publishedPath(String name) {
+    return new Path(target, name).toString();
+  }
+
+  public String readPublishedText(String name) throws IOException {
+    try (java.io.InputStream in = fs.open(new Path(target, name))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Moves the rewritten tables and files into the output, one rename each. {@code _SUCCESS} is removed
+   * first and written last, so a reader that checks it never takes a half-updated output for a complete
+   * one; an update killed midway leaves the output without {@code _SUCCESS} until the next aggregate.
+   */
+  public void publishUpdate(Iterable<String> names, String manifestJson) throws IOException {
+    fs.delete(new Path(target, SUCCESS_MARKER), false);
+    for (String name : names) {
+      Path fresh = new Path(staging, name);
+      if (!fs.exists(fresh)) {
+        continue;
+      }
+      Path current = new Path(target, name);
+      Path old = new Path(target.getParent(), "." + target.getName() + "." + name + ".previous-" + staging.getName());
+      if (fs.exists(current) && !fs.rename(current, old)) {
+        throw new IOException("cannot move " + current + " aside");
+      }
+      if (!fs.rename(fresh, current)) {
+        throw new IOException("cannot move " + fresh + " to " + current);
+      }
+      fs.delete(old, true);
+    }
+    try (OutputStream out = fs.create(new Path(target, MANIFEST), true)) {
+      out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
+    }
+    fs.create(new Path(target, SUCCESS_MARKER), true).close();
+    fs.delete(staging, true);
+  }
+
+  /** Writes one file straight into the published output, through a temporary name and a rename. */
+  public static void writePublished(String output, String name, String content, Configuration conf) throws IOException {
+    Path target = new Path(output);
+    FileSystem fs = target.getFileSystem(conf);
+    Path temp = new Path(target, "." + name + ".tmp");
+    try (OutputStream out = fs.create(temp, true)) {
+      out.write(content.getBytes(StandardCharsets.UTF_8));
+    }
+    Path file = new Path(target, name);
+    fs.delete(file, false);
+    if (!fs.rename(temp, file)) {
+      throw new IOException("cannot move " + temp + " to " + file);
+    }
+  }
+
   public String target() {
     return target.toString();
   }

@@ -122,7 +122,8 @@ public final class TableSchemas {
       field("sentence_count", IntegerType, false),
       field("actor_ids", createArrayType(StringType, false), false),
       field("mention_count", IntegerType, false),
-      field("quote_count", IntegerType, false));
+      field("quote_count", IntegerType, false),
+      field("duplicate_group", StringType, true));
 
   public static final StructType REJECTED = struct(
       field("source_file", StringType, false),
@@ -156,7 +157,74 @@ public final class TableSchemas {
       field("share_positive", DoubleType, true),
       field("mean_sentence_sentiment", DoubleType, true),
       field("quotes_spoken", LongType, false),
+      field("low_support", BooleanType, false),
+      field("share_of_voice", DoubleType, false),
+      field("quotes_about", LongType, false),
+      field("share_of_quotes", DoubleType, true),
+      field("quotes_by_attribution_class", createMapType(StringType, LongType, false), false),
+      field("syndicated_articles", LongType, false));
+
+  // ------------------------------------------------------------------ comparison tables
+
+  /** Near-duplicate articles found before annotation: article to its group (smallest article id). */
+  public static final StructType DUPLICATE_GROUPS = struct(
+      field("article_id", StringType, false),
+      field("duplicate_group", StringType, false));
+
+  public static final StructType OUTLET_CONTRASTS = struct(
+      field("outlet", StringType, false),
+      field("actor_id", StringType, false),
+      field("actor_name", StringType, true),
+      field("period", StringType, false),
+      field("period_start", DateType, true),
+      field("articles", LongType, false),
+      field("scored_mentions", LongType, false),
+      field("mean_target_sentiment", DoubleType, false),
+      field("rest_articles", LongType, false),
+      field("rest_scored_mentions", LongType, false),
+      field("rest_mean_target_sentiment", DoubleType, false),
+      field("difference", DoubleType, false),
+      field("ci_low", DoubleType, true),
+      field("ci_high", DoubleType, true),
+      field("std_error", DoubleType, true),
+      field("degrees_of_freedom", DoubleType, true),
+      field("p_value", DoubleType, true),
+      field("q_value", DoubleType, true),
       field("low_support", BooleanType, false));
+
+  public static final StructType ACTOR_CONTRASTS = struct(
+      field("outlet", StringType, false),
+      field("period", StringType, false),
+      field("period_start", DateType, true),
+      field("actor_a", StringType, false),
+      field("actor_b", StringType, false),
+      field("articles_a", LongType, false),
+      field("scored_mentions_a", LongType, false),
+      field("mean_target_sentiment_a", DoubleType, false),
+      field("articles_b", LongType, false),
+      field("scored_mentions_b", LongType, false),
+      field("mean_target_sentiment_b", DoubleType, false),
+      field("shared_articles", LongType, false),
+      field("difference", DoubleType, false),
+      field("ci_low", DoubleType, true),
+      field("ci_high", DoubleType, true),
+      field("std_error", DoubleType, true),
+      field("degrees_of_freedom", DoubleType, true),
+      field("p_value", DoubleType, true),
+      field("q_value", DoubleType, true));
+
+  public static final StructType FRAMING_TERMS = struct(
+      field("outlet", StringType, false),
+      field("actor_id", StringType, false),
+      field("source", StringType, false),
+      field("term", StringType, false),
+      field("rank", IntegerType, false),
+      field("count", LongType, false),
+      field("outlet_terms", LongType, false),
+      field("rest_count", LongType, false),
+      field("rest_terms", LongType, false),
+      field("log_odds_ratio", DoubleType, false),
+      field("z_score", DoubleType, false));
 
   private static StructType struct(StructField... fields) {
     return new StructType(fields);

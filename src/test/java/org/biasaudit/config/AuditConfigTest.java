@@ -50,6 +50,30 @@ class AuditConfigTest {
   }
 
   @Test
+  void readsComparisonSettings() throws IOException {
+    AuditConfig config = AuditConfig.load(write("""
+        aggregation:
+          exclude_syndicated: true
+          syndication_similarity: 0.8
+          framing_window: 4
+          framing_prior: 250
+          framing_min_count: 2
+          framing_top_terms: 5
+        """));
+    AuditConfig.Aggregation a = config.aggregation();
+    assertThat(a.excludeSyndicated()).isTrue();
+    assertThat(a.syndicationSimilarity()).isEqualTo(0.8);
+    assertThat(a.framingWindow()).isEqualTo(4);
+    assertThat(a.framingPrior()).isEqualTo(250.0);
+    assertThat(a.framingMinCount()).isEqualTo(2);
+    assertThat(a.framingTopTerms()).isEqualTo(5);
+    assertThat(AuditConfig.defaults().aggregation().excludeSyndicated()).isFalse();
+    assertThat(config.describe()).containsEntry("aggregation.exclude_syndicated", true);
+    Path bad = write("aggregation:\n  exclude_syndicated: sometimes\n");
+    assertThatThrownBy(() -> AuditConfig.load(bad)).hasMessageContaining("aggregation.exclude_syndicated");
+  }
+
+  @Test
   void unknownKeyNamesFileFieldAndFix() throws IOException {
     Path file = write("aggregation:\n  perod: month\n");
     assertThatThrownBy(() -> AuditConfig.load(file))

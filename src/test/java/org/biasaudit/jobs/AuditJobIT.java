@@ -60,7 +60,8 @@ class AuditJobIT {
   @Test
   void everyDocumentedTableReadsBackWithTheDocumentedColumns() throws IOException {
     Map<String, Map<String, String>> documented = DocumentedTables.read(Path.of("docs/tables.md"));
-    assertThat(documented).containsKeys("articles", "rejected", "mentions", "quotes", "actors", "actor_outlet_summary");
+    assertThat(documented).containsKeys("articles", "rejected", "mentions", "quotes", "actors", "actor_outlet_summary",
+        "outlet_contrasts", "actor_contrasts", "framing_terms", "co_mentions");
     for (Map.Entry<String, Map<String, String>> table : documented.entrySet()) {
       assertThat(duck.describe(output, table.getKey())).as(table.getKey()).containsExactlyEntriesOf(table.getValue());
     }

@@ -1,0 +1,70 @@
+package org.biasaudit.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Near-duplicate articles into groups: the connected components of the "is a copy of" pairs (if A copies
+ * B and B copies C, all three are one story), each named by its smallest article id. Also the shingles
+ * the pairs are found from.
+ */
+public final class DuplicateGroups {
+  private DuplicateGroups() {}
+
+  /** Article id to group id (the smallest id in its component), for every id in a pair; sorted by id. */
+  public static Map<String, String> of(List<String[]> pairs) {
+    Map<String, String> parent = new HashMap<>();
+    for (String[] pair : pairs) {
+      union(parent, pair[0], pair[1]);
+    }
+    Map<String, String> groups = new TreeMap<>();
+    for (String id : parent.keySet()) {
+      groups.put(id, find(parent, id));
+    }
+    return groups;
+  }
+
+  private static String find(Map<String, String> parent, String id) {
+    String root = id;
+    while (!parent.getOrDefault(root, root).equals(root)) {
+      root = parent.get(root);
+    }
+    String at = id;
+    while (!at.equals(root)) {
+      String next = parent.get(at);
+      parent.put(at, root);
+      at = next;
+    }
+    return root;
+  }
+
+  private static void union(Map<String, String> parent, String a, String b) {
+    parent.putIfAbsent(a, a);
+    parent.putIfAbsent(b, b);
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      // The smaller id becomes the root, so the group's name does not depend on the order of the pairs.
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
+  }
+
+  /** The distinct word k-grams of a text (all words, stop words included: copies keep them too). */
+  public static List<String> shingles(String text, int k) {
+    List<String> words = ContextTerms.tokens(text);
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i + k <= words.size(); i++) {
+      out.add(String.join(" ", words.subList(i, i + k)));
+    }
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,126 @@
+package org.biasaudit.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.output.TableSchemas;
+
+/**
+ * Builds {@code framing_terms}: per outlet x actor, the terms that set the outlet's coverage of the actor
+ * apart from every other outlet's coverage of the same actor ({@link LogOddsDirichlet}; the prior is the
+ * actor's coverage in all outlets together). Terms come from three sources, each compared on its own:
+ * {@code context} (content words near the mention in its sentence, always), and, when the mentions table
+ * has them, {@code governing_verb} and {@code descriptor} (the mention's {@code governing_verb} and
+ * {@code descriptors} columns).
+ */
+public final class FramingTerms {
+  public static final String CONTEXT = "context";
+  public static final String GOVERNING_VERB = "governing_verb";
+  public static final String DESCRIPTOR = "descriptor";
+
+  private static final StructType TERM = new StructType()
+      .add("outlet", DataTypes.StringType, false)
+      .add("actor_id", DataTypes.StringType, false)
+      .add("source", DataTypes.StringType, false)
+      .add("term", DataTypes.StringType, false);
+
+  private FramingTerms() {}
+
+  public static Dataset<Row> build(Dataset<Row> mentions, AuditConfig.Aggregation settings) {
+    Set<String> columns = new LinkedHashSet<>(Arrays.asList(mentions.columns()));
+    int window = settings.framingWindow();
+    Dataset<Row> sentences = mentions.where(col("sentence").isNotNull())
+        .groupBy(col("outlet"), col("article_id"), col("field"), col("sentence_index"))
+        .agg(first(col("sentence")).as("sentence"), collect_list(struct(col("actor_id"), col("surface"))).as("named"));
+    Dataset<Row> terms = sentences.flatMap((FlatMapFunction<Row, Row>) row -> contextTerms(row, window), Encoders.row(TERM));
+    if (columns.contains("governing_verb")) {
+      terms = terms.unionByName(mentions.where(col("governing_verb").isNotNull())
+          .select(col("outlet"), col("actor_id"), lit(GOVERNING_VERB).as("source"),
+              lower(trim(col("governing_verb").cast("string"))).as("term")));
+    }
+    if (columns.contains("descriptors")) {
+      terms = terms.unionByName(mentions.where(col("descriptors").isNotNull())
+          .select(col("outlet"), col("actor_id"), lit(DESCRIPTOR).as("source"), explode(col("descriptors")).as("term"))
+          .where(col("term").isNotNull())
+          .withColumn("term", lower(trim(col("term")))));
+    }
+    terms = terms.where(col("term").notEqual(""));
+
+    Dataset<Row> counts = terms.groupBy(col("outlet"), col("actor_id"), col("source"), col("term")).agg(count(lit(1)).as("count"));
+    Dataset<Row> outletTotals = counts.groupBy(col("outlet"), col("actor_id"), col("source")).agg(sum(col("count")).as("outlet_terms"));
+    Dataset<Row> background = counts.groupBy(col("actor_id"), col("source"), col("term")).agg(sum(col("count")).as("background"));
+    Dataset<Row> backgroundTotals = counts.groupBy(col("actor_id"), col("source")).agg(sum(col("count")).as("background_terms"));
+    Dataset<Row> joined = counts.where(col("count").geq(settings.framingMinCount()))
+        .join(outletTotals, new String[] {"outlet", "actor_id", "source"}, "inner")
+        .join(background, new String[] {"actor_id", "source", "term"}, "inner")
+        .join(backgroundTotals, new String[] {"actor_id", "source"}, "inner")
+        .withColumn("rest_count", col("background").minus(col("count")))
+        .withColumn("rest_terms", col("background_terms").minus(col("outlet_terms")))
+        .where(col("rest_terms").gt(0));
+
+    double alpha0 = settings.framingPrior();
+    StructType scored = new StructType(Arrays.stream(TableSchemas.FRAMING_TERMS.fields())
+        .filter(f -> !f.name().equals("rank")).toArray(org.apache.spark.sql.types.StructField[]::new));
+    Dataset<Row> scores = joined.map((MapFunction<Row, Row>) r -> {
+      long y = r.getAs("count");
+      long n = r.getAs("outlet_terms");
+      long restY = r.getAs("rest_count");
+      long restN = r.getAs("rest_terms");
+      double alphaWord = LogOddsDirichlet.prior(r.<Long>getAs("background"), r.<Long>getAs("background_terms"), alpha0);
+      LogOddsDirichlet.Score s = LogOddsDirichlet.score(y, n, restY, restN, alphaWord, alpha0);
+      return RowFactory.create(r.getAs("outlet"), r.getAs("actor_id"), r.getAs("source"), r.getAs("term"), y, n, restY,
+          restN, s.logOddsRatio(), s.z());
+    }, Encoders.row(scored)).where(col("z_score").gt(0));
+
+    Dataset<Row> ranked = scores.withColumn("rank", row_number().over(Window
+        .partitionBy(col("outlet"), col("actor_id"), col("source")).orderBy(col("z_score").desc(), col("term"))));
+    return ranked.where(col("rank").leq(settings.framingTopTerms()))
+        .select(Arrays.stream(TableSchemas.FRAMING_TERMS.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  /** Context terms of every actor named in one sentence, one row per term occurrence. */
+  static Iterator<Row> contextTerms(Row sentence, int window) {
+    String text = sentence.getAs("sentence");
+    String outlet = sentence.getAs("outlet");
+    Map<String, List<String>> surfaces = new LinkedHashMap<>();
+    List<String> all = new ArrayList<>();
+    for (Row named : sentence.<Row>getList(sentence.fieldIndex("named"))) {
+      surfaces.computeIfAbsent(named.getString(0), a -> new ArrayList<>()).add(named.getString(1));
+      all.add(named.getString(1));
+    }
+    List<Row> out = new ArrayList<>();
+    for (Map.Entry<String, List<String>> actor : surfaces.entrySet()) {
+      for (String term : ContextTerms.around(text, actor.getValue(), all, window)) {
+        out.add(RowFactory.create(outlet, actor.getKey(), CONTEXT, term));
+      }
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,182 @@
+package org.biasaudit.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.biasaudit.config.AuditConfig;
+import org.biasaudit.jobs.SparkSessions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** The derived tables on small hand-made tables, in local Spark: which articles count, and what each table sums. */
+class DerivedTablesTest {
+  private static SparkSession spark;
+
+  private static final StructType ARTICLES = new StructType()
+      .add("article_id", DataTypes.StringType).add("outlet", DataTypes.StringType).add("published", DataTypes.DateType)
+      .add("duplicate_group", DataTypes.StringType);
+  private static final StructType MENTIONS = new StructType()
+      .add("article_id", DataTypes.StringType).add("outlet", DataTypes.StringType).add("published", DataTypes.DateType)
+      .add("actor_id", DataTypes.StringType).add("surface", DataTypes.StringType).add("field", DataTypes.StringType)
+      .add("char_begin", DataTypes.IntegerType).add("sentence_index", DataTypes.IntegerType)
+      .add("sentence_sentiment", DataTypes.DoubleType).add("target_sentiment", DataTypes.DoubleType)
+      .add("target_label", DataTypes.StringType).add("sentence", DataTypes.StringType);
+  private static final StructType QUOTES = new StructType()
+      .add("article_id", DataTypes.StringType).add("outlet", DataTypes.StringType).add("published", DataTypes.DateType)
+      .add("speaker_actor_id", DataTypes.StringType).add("attribution_class", DataTypes.StringType)
+      .add("mentioned_actor_ids", DataTypes.createArrayType(DataTypes.StringType));
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.configure(SparkSession.builder().master("local[2]").appName("derived-tables-test")
+        .config("spark.ui.enabled", "false")).getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static Date day(int d) {
+    return Date.valueOf("2024-01-" + String.format("%02d", d));
+  }
+
+  private static Row mention(String article, String outlet, int d, String actor, int sentence, double score, String text) {
+    return RowFactory.create(article, outlet, day(d), actor, actor.substring(0, 1).toUpperCase() + actor.substring(1), "text",
+        sentence * 100, sentence, score, score, score < -0.1 ? "negative" : score > 0.1 ? "positive" : "neutral", text);
+  }
+
+  /**
+   * Outlet A ran wire story W twice (a-1, a-2) and its own a-3; outlet B ran W as b-1 and its own b-2.
+   * W: Biden -0.5 and Putin 0.0 in one sentence. Own stories: Biden +0.2 each.
+   */
+  private static DerivedTables.Built build(boolean excludeSyndicated) {
+    Dataset<Row> articles = spark.createDataFrame(List.of(
+        RowFactory.create("a-1", "A", day(2), "a-1"), RowFactory.create("a-2", "A", day(3), "a-1"),
+        RowFactory.create("a-3", "A", day(4), null), RowFactory.create("b-1", "B", day(2), "a-1"),
+        RowFactory.create("b-2", "B", day(5), null)), ARTICLES);
+    String wire = "The weak Biden met Putin.";
+    List<Row> mentions = new ArrayList<>();
+    for (String[] copy : new String[][] {{"a-1", "A"}, {"a-2", "A"}, {"b-1", "B"}}) {
+      mentions.add(mention(copy[0], copy[1], 2, "biden", 0, -0.5, wire));
+      mentions.add(mention(copy[0], copy[1], 2, "putin", 0, 0.0, wire));
+    }
+    mentions.add(mention("a-3", "A", 4, "biden", 0, 0.2, "Biden spoke."));
+    mentions.add(mention("b-2", "B", 5, "biden", 0, 0.2, "Biden spoke."));
+    Dataset<Row> quotes = spark.createDataFrame(List.of(
+        RowFactory.create("a-1", "A", day(2), "biden", "neutral", seq()),
+        RowFactory.create("a-2", "A", day(3), "biden", "neutral", seq()),
+        RowFactory.create("a-3", "A", day(4), "biden", "assertive", seq()),
+        RowFactory.create("a-3", "A", day(4), null, null, seq("biden")),
+        RowFactory.create("a-3", "A", day(4), "putin", "neutral", seq("biden"))), QUOTES);
+    AuditConfig.Aggregation defaults = AuditConfig.defaults().aggregation();
+    AuditConfig.Aggregation settings = new AuditConfig.Aggregation("month", 200, 1, 1, 0.95, excludeSyndicated,
+        defaults.syndicationSimilarity(), 8, 100, 1, 20);
+    return DerivedTables.build(spark, articles, spark.createDataFrame(mentions, MENTIONS), quotes,
+        Map.of("biden", "Joe Biden", "putin", "Vladimir Putin"), settings);
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... values) {
+    return CollectionConverters.asScala(List.of(values)).toList();
+  }
+
+  private static Row summaryRow(DerivedTables.Built tables, String outlet, String actor) {
+    return tables.get("actor_outlet_summary").rows()
+        .where("period = 'all' AND outlet = '" + outlet + "' AND actor_id = '" + actor + "'").collectAsList().get(0);
+  }
+
+  @Test
+  void aWireStoryCountsOncePerOutlet() {
+    DerivedTables.Built tables = build(false);
+    Row a = summaryRow(tables, "A", "biden");
+    // a-2 is A's second copy of the wire story: A counts a-1 and a-3.
+    assertThat(a.<Long>getAs("articles")).isEqualTo(2);
+    assertThat(a.<Long>getAs("syndicated_articles")).isEqualTo(1);
+    assertThat(a.<Double>getAs("mean_target_sentiment")).isEqualTo((-0.5 + 0.2) / 2);
+    // Share of voice: A's counted mentions are biden x2 and putin x1.
+    assertThat(a.<Double>getAs("share_of_voice")).isEqualTo(2.0 / 3);
+    // Quotes from a-1 and a-3 (a-2 is a copy): biden speaks 2 of A's 4 counted quotes, one neutral, one assertive;
+    // two quotes by others name him.
+    assertThat(a.<Long>getAs("quotes_spoken")).isEqualTo(2);
+    assertThat(a.<Long>getAs("quotes_about")).isEqualTo(2);
+    assertThat(a.<Double>getAs("share_of_quotes")).isEqualTo(0.5);
+    assertThat(CollectionConverters.asJava(a.<scala.collection.Map<String, Long>>getAs("quotes_by_attribution_class")))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("assertive", 1L, "neutral", 1L));
+
+    List<Row> co = tables.get("co_mentions").rows().where("period = 'all'").orderBy("outlet").collectAsList();
+    assertThat(co).extracting(r -> r.getString(0) + ":" + r.getAs("actor_a") + "+" + r.getAs("actor_b") + "="
+        + r.getAs("articles") + "/" + r.getAs("sentences")).containsExactly("A:biden+putin=1/1", "B:biden+putin=1/1");
+  }
+
+  @Test
+  void syndicatedStoriesCanBeLeftOut() {
+    DerivedTables.Built tables = build(true);
+    Row a = summaryRow(tables, "A", "biden");
+    assertThat(a.<Long>getAs("articles")).isEqualTo(1);
+    assertThat(a.<Long>getAs("syndicated_articles")).isZero();
+    assertThat(a.<Double>getAs("mean_target_sentiment")).isEqualTo(0.2);
+    assertThat(tables.get("co_mentions").rows().count()).isZero();
+    assertThat(tables.get("actor_outlet_summary").rows().where("actor_id = 'putin'").count()).isZero();
+  }
+
+  @Test
+  void contrastsCoverEveryOutletWithQValues() {
+    List<Row> rows = build(false).get("outlet_contrasts").rows().where("period = 'all' AND actor_id = 'biden'")
+        .orderBy("outlet").collectAsList();
+    assertThat(rows).extracting(r -> r.<String>getAs("outlet")).containsExactly("A", "B");
+    // A: (-0.5 + 0.2) / 2 against B's (-0.5 + 0.2) / 2: the same mean.
+    assertThat(rows.get(0).<Double>getAs("difference")).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(rows.get(0).<Double>getAs("q_value")).isNotNull();
+  }
+
+  @Test
+  void framingTermsUseMentionAnnotationsWhenThereAreAny() {
+    AuditConfig.Aggregation settings = new AuditConfig.Aggregation("month", 100, 1, 1, 0.95, false, 0.6, 8, 100, 1, 20);
+    StructType withExtras = MENTIONS.add("governing_verb", DataTypes.StringType)
+        .add("descriptors", DataTypes.createArrayType(DataTypes.StringType));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      rows.add(RowFactory.create("x-" + i, "X", day(2), "biden", "Biden", "text", 0, 0, -0.5, -0.5, "negative",
+          "The weak Biden failed again.", "fail", seq("weak")));
+      rows.add(RowFactory.create("y-" + i, "Y", day(2), "biden", "Biden", "text", 0, 0, 0.0, 0.0, "neutral",
+          "Biden visited the plant.", "visit", seq("President")));
+    }
+    List<Row> terms = FramingTerms.build(spark.createDataFrame(rows, withExtras), settings)
+        .where("outlet = 'X'").orderBy("source", "rank").collectAsList();
+    assertThat(terms).extracting(r -> r.getAs("source") + ":" + r.getAs("term") + ":" + r.getAs("count"))
+        .containsExactlyInAnyOrder("context:weak:3", "context:failed:3", "descriptor:weak:3", "governing_verb:fail:3");
+    assertThat(terms).allSatisfy(r -> assertThat(r.<Double>getAs("z_score")).isPositive());
+    // Without the columns, only context terms.
+    Dataset<Row> plain = spark.createDataFrame(rows, withExtras).drop("governing_verb", "descriptors");
+    assertThat(FramingTerms.build(plain, settings).select("source").distinct().collectAsList())
+        .extracting(r -> r.getString(0)).containsExactly("context");
+  }
+
+  @Test
+  void minHashFindsCopiesAcrossOutletsButNotDifferentStories() {
+    String story = "The Senate voted on Tuesday to approve a package of military aid for Ukraine and Israel after months "
+        + "of negotiations between the two parties, sending the bill to the House where its fate remains uncertain as "
+        + "members return from recess next week and leaders weigh their options on the border provisions.";
+    String edited = story.replace("next week", "on Monday") + " Local lawmakers welcomed the vote.";
+    String other = "Farmers blocked roads near the capital on Friday to protest fuel taxes and new rules on pesticides, "
+        + "the third such protest this month, as the agriculture minister promised talks with union leaders before the "
+        + "spring planting season begins in earnest across the northern provinces.";
+    Dataset<Row> articles = spark.createDataFrame(List.of(
+        RowFactory.create("wire-a", story), RowFactory.create("wire-b", edited), RowFactory.create("farm", other),
+        RowFactory.create("short", "Too short.")),
+        new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType));
+    List<Row> groups = SyndicatedCopies.find(spark, articles, 0.6, 1).orderBy("article_id").collectAsList();
+    assertThat(groups).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly("wire-a=wire-a", "wire-b=wire-a");
+  }
+}
