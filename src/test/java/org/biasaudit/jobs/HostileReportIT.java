@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileReportIT {
   static final String OUTLET = "<script>alert(1)</script>";
   static final String PLAIN = "Plain & Co";
-  static final String TITLE = "Senate </script><script>console.log('INJECTED-TITLE')</script> vote";
-  static final String PAYLOAD = "<img src=x onerror=\"console.log('INJECTED-IMG')\">";
+  // Ingest strips real tags from titles and text; entity-encoded markup survives cleaning as literal
+  // markup (the entities are decoded), so it reaches the tables and the report must escape it.
+  static final String TITLE = "Senate &lt;/script&gt;&lt;script&gt;console.log('INJECTED-TITLE')&lt;/script&gt; vote";
+  static final String PAYLOAD = "&lt;img src=x onerror=\"console.log('INJECTED-IMG')\"&gt;";
   static final String WIRE = "The Senate voted on Tuesday to approve a package of military aid for Ukraine and Israel after "
       + "months of negotiations between the two parties, sending the bill to the House where its fate remains uncertain. "
       + "Joe Biden said he would sign the bill as soon as it reached his desk. Members return from recess next week and "
@@ -41,9 +43,9 @@ class HostileReportIT {
     List<Map<String, Object>> records = new ArrayList<>();
     String[] hostile = {
         "A weak and confused Biden failed again " + PAYLOAD + " at the border.",
-        "Critics called Biden's plan a reckless mistake </script> on Tuesday.",
+        "Critics called Biden's plan a reckless mistake &lt;/script&gt; on Tuesday.",
         "The feeble Biden stumbled through another disastrous speech " + PAYLOAD + ".",
-        "Biden's humiliating defeat in the Senate surprised nobody in the capital </script>."};
+        "Biden's humiliating defeat in the Senate surprised nobody in the capital &lt;/script&gt;."};
     String[] plain = {
         "Biden met governors at the White House on Monday.",
         "Biden spoke about the budget with reporters in Delaware.",
