@@ -51,6 +51,11 @@ public final class EvalQuotesJob implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Job config for the audit. Default: conf/audit.yaml.")
   String config;
 
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = "audit",
+      description = "What produces the quotes: audit (the real job, default), finder (the alias matcher and quote "
+          + "finder alone, no Spark or CoreNLP: seconds), corenlp (CoreNLP's quote annotator and attribution).")
+  String engine;
+
   @Option(names = "--errors", description = "Also list every missed, mis-spanned, mis-attributed and extra quote.")
   boolean errors;
 
@@ -91,6 +96,19 @@ public final class EvalQuotesJob implements Callable<Integer> {
       err.println("eval-quotes: --score-only needs --audit-output");
       return 2;
     }
+    if (!List.of("audit", "finder", "corenlp").contains(engine)) {
+      err.println("eval-quotes: --engine must be audit, finder or corenlp");
+      return 2;
+    }
+    if (!engine.equals("audit")) {
+      long start = System.nanoTime();
+      List<QuoteEvaluation.Predicted> predicted = engine.equals("finder")
+          ? QuoteEngines.finder(articles, AuditJob.projectFile(AuditOptions.DEFAULT_ACTORS))
+          : QuoteEngines.coreNlp(articles, AuditJob.projectFile(AuditOptions.DEFAULT_ACTORS), out);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return report(QuoteEvaluation.score(QuoteGold.read(goldFile), predicted), goldFile,
+          String.format(java.util.Locale.ROOT, "engine %s, %.1f s", engine, seconds));
+    }
     Path output = auditOutput != null ? Path.of(auditOutput) : Files.createTempDirectory("eval-quotes-");
     try {
       if (!scoreOnly) {
@@ -111,22 +129,25 @@ public final class EvalQuotesJob implements Callable<Integer> {
           return 2;
         }
       }
-      QuoteEvaluation evaluation = evaluate(QuoteGold.read(goldFile), articles, output.toString());
-      out.println("Gold: " + goldFile + "; audit output: " + output);
-      out.println();
-      out.print(evaluation.format());
-      if (errors) {
-        out.println();
-        out.println("Errors");
-        out.print(evaluation.formatErrors());
-      }
-      boolean met = evaluation.goals().stream().allMatch(QuoteEvaluation.Goal::met);
-      return check && !met ? 1 : 0;
+      return report(evaluate(QuoteGold.read(goldFile), articles, output.toString()), goldFile, "audit output " + output);
     } finally {
       if (auditOutput == null) {
         deleteTree(output);
       }
     }
+  }
+
+  private int report(QuoteEvaluation evaluation, Path goldFile, String source) {
+    out.println("Gold: " + goldFile + "; " + source);
+    out.println();
+    out.print(evaluation.format());
+    if (errors) {
+      out.println();
+      out.println("Errors");
+      out.print(evaluation.formatErrors());
+    }
+    boolean met = evaluation.goals().stream().allMatch(QuoteEvaluation.Goal::met);
+    return check && !met ? 1 : 0;
   }
 
   /** Reads the audit's {@code quotes} and {@code articles} tables and scores the quotes of the gold articles. */
