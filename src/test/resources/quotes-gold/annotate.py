@@ -60,13 +60,16 @@ def resolve(text, anchor, after):
 def main():
     rows = []
     current = None
+    split = "dev"
     text = None
     last = {"D": 0, "I": 0}
     for number, line in enumerate((HERE / "annotations.txt").read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("@ "):
-            current = line[2:].strip()
+            current, _, split = line[2:].partition(" | ")
+            current = current.strip()
+            split = split.strip() or "dev"
             text = body(ARTICLES / current)
             if any(ord(c) > 0xFFFF for c in text):
                 sys.exit(f"{current}: characters outside the BMP; offsets would differ from Java")
@@ -82,7 +85,7 @@ def main():
             sys.exit(f"annotations.txt:{number} ({current}): {e}")
         last[kind] = begin + 1
         span = text[begin:end]
-        row = {"file": current, "kind": "direct" if kind == "D" else "indirect",
+        row = {"file": current, "split": split, "kind": "direct" if kind == "D" else "indirect",
                "char_begin": begin, "char_end": end, "span": span}
         if speaker == "-":
             row.update(speaker_actor_id=None, speaker_names=[])
@@ -97,8 +100,12 @@ def main():
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     direct = sum(r["kind"] == "direct" for r in rows)
-    print(f"{len(rows)} rows ({direct} direct, {len(rows) - direct} indirect) over "
-          f"{len({r['file'] for r in rows})} articles -> gold.jsonl")
+    for name in ("dev", "heldout"):
+        part = [r for r in rows if r["split"] == name]
+        d = sum(r["kind"] == "direct" for r in part)
+        print(f"{name}: {len(part)} rows ({d} direct, {len(part) - d} indirect) over "
+              f"{len({r['file'] for r in part})} articles")
+    print("-> gold.jsonl")
 
 
 if __name__ == "__main__":

@@ -170,21 +170,37 @@ public final class QuoteEvaluation {
     return unmatched;
   }
 
-  /** Span scores for {@code direct}, {@code indirect} and {@code all}. */
+  /**
+   * Span scores for {@code direct}, {@code indirect} and {@code all}, and when the gold has more than one
+   * split, the same per split ({@code "direct heldout"}): predictions count toward the split of their article.
+   */
   public Map<String, SpanScore> spans() {
+    Map<String, String> splitOfFile = new HashMap<>();
+    gold.forEach(g -> splitOfFile.put(g.file(), g.split()));
+    Set<String> splits = new java.util.TreeSet<>(splitOfFile.values());
+    List<String> scopes = new ArrayList<>(List.of(""));
+    if (splits.size() > 1) {
+      splits.forEach(s -> scopes.add(" " + s));
+    }
     Map<String, SpanScore> scores = new LinkedHashMap<>();
-    for (String kind : List.of("direct", "indirect", "all")) {
-      int goldCount = (int) gold.stream().filter(g -> kind.equals("all") || g.kind().equals(kind)).count();
-      int predictedCount = (int) predicted.stream().filter(p -> kind.equals("all") || p.kind().equals(kind)).count();
-      int exact = 0;
-      int overlap = 0;
-      for (Pairing p : pairings) {
-        if ((kind.equals("all") || p.gold().kind().equals(kind)) && p.predicted() != null) {
-          overlap++;
-          exact += p.exact() ? 1 : 0;
+    for (String scope : scopes) {
+      String split = scope.strip();
+      for (String kind : List.of("direct", "indirect", "all")) {
+        int goldCount = (int) gold.stream().filter(g -> (kind.equals("all") || g.kind().equals(kind))
+            && (split.isEmpty() || g.split().equals(split))).count();
+        int predictedCount = (int) predicted.stream().filter(p -> (kind.equals("all") || p.kind().equals(kind))
+            && (split.isEmpty() || split.equals(splitOfFile.get(p.file())))).count();
+        int exact = 0;
+        int overlap = 0;
+        for (Pairing p : pairings) {
+          if ((kind.equals("all") || p.gold().kind().equals(kind)) && p.predicted() != null
+              && (split.isEmpty() || p.gold().split().equals(split))) {
+            overlap++;
+            exact += p.exact() ? 1 : 0;
+          }
         }
+        scores.put(kind + scope, new SpanScore(goldCount, predictedCount, exact, overlap));
       }
-      scores.put(kind, new SpanScore(goldCount, predictedCount, exact, overlap));
     }
     return scores;
   }
@@ -203,6 +219,10 @@ public final class QuoteEvaluation {
       if (g.marks() != null) {
         groups.add("marks=" + g.marks());
       }
+      groups.add("split=" + g.split());
+      if (g.style().equals("pronoun") || g.style().equals("nominal")) {
+        groups.add("split=" + g.split() + " style=" + g.style());
+      }
       for (String group : groups) {
         int[] c = counts.computeIfAbsent(group, k -> new int[3]);
         c[0]++;
@@ -217,7 +237,8 @@ public final class QuoteEvaluation {
   }
 
   private static int groupOrder(String a, String b) {
-    List<String> prefixes = List.of("all", "kind=", "direct style=", "indirect style=", "style=", "speaker=", "form=", "marks=");
+    List<String> prefixes = List.of("all", "kind=", "direct style=", "indirect style=", "style=", "speaker=", "form=", "marks=",
+        "split=");
     int pa = rank(prefixes, a);
     int pb = rank(prefixes, b);
     return pa != pb ? Integer.compare(pa, pb) : a.compareTo(b);
@@ -254,11 +275,11 @@ public final class QuoteEvaluation {
     Set<String> files = new HashSet<>();
     gold.forEach(g -> files.add(g.file()));
     out.append(String.format(Locale.ROOT, "Quote spans (%d articles)%n", files.size()));
-    out.append(String.format(Locale.ROOT, "%-10s %6s %6s | %-22s | %-22s%n", "kind", "gold", "found",
+    out.append(String.format(Locale.ROOT, "%-17s %6s %6s | %-22s | %-22s%n", "kind", "gold", "found",
         "exact  P      R      F1", "overlap P    R      F1"));
     for (Map.Entry<String, SpanScore> e : spans().entrySet()) {
       SpanScore s = e.getValue();
-      out.append(String.format(Locale.ROOT, "%-10s %6d %6d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f%n", e.getKey(), s.gold(),
+      out.append(String.format(Locale.ROOT, "%-17s %6d %6d | %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f%n", e.getKey(), s.gold(),
           s.predicted(), s.precision(true), s.recall(true), s.f1(true), s.precision(false), s.recall(false), s.f1(false)));
     }
     out.append(String.format(Locale.ROOT, "%nSpeakers (accuracy on the gold quotes found; end-to-end = correct / all gold)%n"));

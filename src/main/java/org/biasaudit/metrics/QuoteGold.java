@@ -15,6 +15,8 @@ import java.util.List;
  * README).
  *
  * @param file the article, relative to the set's {@code articles/} folder
+ * @param split {@code dev} (the articles the rules were developed on) or {@code heldout} (written and
+ *     annotated afterwards, never tuned on)
  * @param kind {@code direct} or {@code indirect}
  * @param begin end-exclusive offsets into the article's text
  * @param span the text at those offsets
@@ -24,7 +26,7 @@ import java.util.List;
  * @param form {@code sentence}, {@code multi_sentence}, {@code multi_paragraph}, {@code partial}, {@code clause}
  * @param marks the quote marks of a direct row ({@code curly}, {@code straight}, {@code doubled}, ...), else null
  */
-public record QuoteGold(String file, String kind, int begin, int end, String span, String speakerActorId,
+public record QuoteGold(String file, String split, String kind, int begin, int end, String span, String speakerActorId,
     List<String> speakerNames, String style, String form, String marks) {
 
   /** True when the quotation has no speaker (an anonymous source, a quoted term). */
@@ -52,7 +54,7 @@ public record QuoteGold(String file, String kind, int begin, int end, String spa
         List<String> names = new ArrayList<>();
         row.path("speaker_names").forEach(n -> names.add(n.asText()));
         try {
-          rows.add(new QuoteGold(row.get("file").asText(), row.get("kind").asText(), row.get("char_begin").asInt(),
+          rows.add(new QuoteGold(row.get("file").asText(), row.path("split").asText("dev"), row.get("kind").asText(), row.get("char_begin").asInt(),
               row.get("char_end").asInt(), row.get("span").asText(), textOrNull(row, "speaker_actor_id"), List.copyOf(names),
               row.get("style").asText(), row.get("form").asText(), textOrNull(row, "marks")));
         } catch (NullPointerException e) {

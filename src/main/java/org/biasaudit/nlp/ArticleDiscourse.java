@@ -269,6 +269,9 @@ final class ArticleDiscourse {
           char d = text.charAt(j);
           if (Character.isLetterOrDigit(d)) {
             j++;
+          } else if (d == ',' && Character.isDigit(text.charAt(j - 1)) && j + 3 < n && Character.isDigit(text.charAt(j + 1))
+              && Character.isDigit(text.charAt(j + 2)) && Character.isDigit(text.charAt(j + 3))) {
+            j += 2; // 1,000
           } else if ((d == '’' || d == '\'' || d == '-' || d == '.' || d == '‐') && j + 1 < n
               && Character.isLetterOrDigit(text.charAt(j + 1)) && !(q < quotes.size() && j == quotes.get(q).begin())) {
             j += 2;
@@ -587,6 +590,14 @@ final class ArticleDiscourse {
     int end = run(i, limit);
     if (end <= i) {
       return null;
+    }
+    if (tokens.get(end - 1).possessive() && end < limit && tokens.get(end).word() && !tokens.get(end).upper()) {
+      Np description = description(end - 1, limit);
+      if (description != null) {
+        name(i, end); // the owner is still an entity of the article
+        return new Np(i, description.to(), description.kind(), description.entity(), span(i, description.to()),
+            description.head(), description.modifiers());
+      }
     }
     if (tokens.get(end - 1).possessive() && end < limit && tokens.get(end).upper()) {
       // "Netanyahu’s Likud party", "South Korea's Joint Chiefs of Staff": an organisation owned by a name.

@@ -58,7 +58,7 @@ public final class QuoteFinder {
       "little", "nothing", "so", "too", "again", "also", "only", "publicly", "privately", "goodbye", "hello", "yes", "no",
       "when", "while", "once", "as", "where", "because", "if", "although", "though", "without", "within", "what", "how",
       "why", "whether", "thank", "thanks", "sorry", "repeatedly", "earlier", "recently", "instead", "simply", "more",
-      "less", "much", "very", "quietly", "loudly", "angrily");
+      "less", "much", "very", "quietly", "loudly", "angrily", "and", "or", "but", "nor");
   /** Words that start a reported clause when they follow the listener of "told" ("told reporters the plan ..."). */
   private static final Set<String> LISTENER_ENDS = Set.of("he", "she", "it", "they", "we", "i", "there", "the", "his",
       "her", "its", "their", "this", "these", "those", "that", "any", "no", "if", "whether");
@@ -78,6 +78,8 @@ public final class QuoteFinder {
   private static final Set<String> COMPLEMENT_STARTS = Set.of("that", "the", "a", "an", "he", "she", "it", "they", "we",
       "his", "her", "their", "its", "this");
   private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "who", "you");
+  private static final Set<String> ADVERBS_ASIDE = Set.of("however", "though", "moreover", "again", "also", "too",
+      "meanwhile", "nonetheless", "nevertheless", "repeatedly", "later", "privately", "publicly", "earlier");
   private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "should", "might", "may", "must");
   /** Words that show a clause has a finite verb (reported clauses are usually back-shifted). */
   private static final Set<String> FINITE_CUES = Set.of("is", "was", "were", "are", "am", "be", "been", "had", "has", "have",
@@ -872,6 +874,9 @@ public final class QuoteFinder {
     /** Tokens {@code [from, to)} of the clause a reporting verb introduces, or null. */
     private int[] complement(VerbHit v, Sentence s) {
       int c = v.to();
+      if (c + 2 < s.to() && d.tokens.get(c).is(',') && d.tokens.get(c + 2).is(',') && ADVERBS_ASIDE.contains(d.lower(c + 1))) {
+        c += 3; // "He warned, however, that ..."
+      }
       Token first = d.token(c);
       if (first == null || c >= s.to()) {
         return null;
