@@ -74,7 +74,8 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
     int index = 0;
     for (Quotation q : annotated.quotes()) {
       quotes.add(RowFactory.create(index++, q.kind(), q.begin(), q.end(), q.text(), q.speakerSurface(), q.speakerName(),
-          q.speakerActorId(), q.speakerMethod(), q.attributionVerb(), q.attributionClass(), SparkValues.seq(q.mentionedActorIds())));
+          q.speakerActorId(), q.speakerMethod(), q.attributionVerb(), q.attributionClass(), SparkValues.seq(q.mentionedActorIds()),
+          SparkValues.map(q.mentionedActorSentiment())));
     }
     return RowFactory.create(a.id(), a.outlet(),
         a.published() == null ? null : Date.valueOf(a.published()),

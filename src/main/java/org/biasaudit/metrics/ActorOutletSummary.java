@@ -63,7 +63,7 @@ public final class ActorOutletSummary {
             sort_array(collect_list(struct(col("article_id"), col("sum_target"), col("scored")))).as("per_article"));
 
     Dataset<Row> spoken = withPeriods(
-            quotes.where(col("speaker_actor_id").isNotNull()).withColumnRenamed("speaker_actor_id", "actor_id"), grain)
+            quotes.where(col("speaker_actor_id").isNotNull().and(col("kind").equalTo("direct"))).withColumnRenamed("speaker_actor_id", "actor_id"), grain)
         .groupBy(col("outlet"), col("actor_id"), col("period"))
         .agg(count(lit(1)).as("quotes_spoken"));
     Dataset<Row> joined = groups.join(spoken,

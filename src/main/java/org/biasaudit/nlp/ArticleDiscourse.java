@@ -25,6 +25,8 @@ final class ArticleDiscourse {
   static final int WORD = 0;
   static final int PUNCT = 1;
   static final int QUOTE = 2;
+  /** The longest run of capitalised words read as one name or title ("U.S. Secretary of State Marco Rubio"). */
+  static final int MAX_NAME_TOKENS = 9;
 
   /** A word, a punctuation mark, or a whole quotation ({@code quote} is its index, else -1). */
   record Token(int kind, int begin, int end, String text, int paragraph, int quote) {
@@ -295,7 +297,9 @@ final class ArticleDiscourse {
     }
     // Alias matches to the token that starts them (a mention is a word or a run of words).
     int t = 0;
-    for (AliasMatch m : mentions) {
+    List<AliasMatch> sorted = new ArrayList<>(mentions);
+    sorted.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+    for (AliasMatch m : sorted) {
       while (t < tokens.size() && tokens.get(t).end() <= m.begin()) {
         t++;
       }
@@ -358,7 +362,16 @@ final class ArticleDiscourse {
     fullNames.computeIfAbsent(last.bare(), x -> new ArrayList<>()).add(new int[] {begin, last.begin() + last.bare().length()});
   }
 
+  private final Map<Integer, Integer> paragraphFirstToken = new HashMap<>();
+
+  int firstTokenOfParagraph(int paragraph) {
+    return paragraphFirstToken.getOrDefault(paragraph, 0);
+  }
+
   private void splitSentences() {
+    for (int i = 0; i < tokens.size(); i++) {
+      paragraphFirstToken.putIfAbsent(tokens.get(i).paragraph(), i);
+    }
     sentenceOf = new int[tokens.size()];
     int from = 0;
     for (int i = 0; i < tokens.size(); i++) {
@@ -637,6 +650,7 @@ final class ArticleDiscourse {
   /** End (exclusive) of the run of capitalised words starting at {@code i}. */
   private int run(int i, int limit) {
     int j = i;
+    limit = Math.min(limit, i + MAX_NAME_TOKENS);
     while (j < limit) {
       Token t = tokens.get(j);
       if (!t.word()) {

@@ -1,6 +1,7 @@
 package org.biasaudit.nlp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class QuoteFinder {
   static final int MAX_QUOTE_CHARS = QuoteSpans.MAX_QUOTE_CHARS;
   /** How many recent sentence subjects a pronoun or description may reach back to. */
   private static final int SUBJECT_REACH = 12;
+  /** How far (in tokens) attribution looks back from a quotation, or a clause runs: bounds cost on runaway sentences. */
+  private static final int TOKEN_REACH = 80;
+  /** A reported clause longer than this many tokens is not a row. */
+  static final int MAX_CLAUSE_TOKENS = 150;
+  /** How many named entities a description or pronoun may look back over. */
+  private static final int NAMED_REACH = 200;
 
   private static final Set<String> ADVERBS = Set.of("also", "later", "then", "only", "again", "once", "repeatedly",
       "publicly", "privately", "quickly", "immediately", "has", "had", "have", "would", "will", "did", "does", "not", "never",
@@ -107,6 +114,21 @@ public final class QuoteFinder {
     return new Run(discourse, mentions).quotations();
   }
 
+  /** Index of the first value {@code >= key} in a sorted array. */
+  static int firstAtOrAfter(int[] sorted, int key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** A resolved speaker, how the text named it, how it was found, and the verb. */
   record Attribution(Entity speaker, String surface, String method, SpeechVerbs.Verb verb) {
     static final Attribution NONE = new Attribution(null, null, "none", null);
@@ -130,9 +152,12 @@ public final class QuoteFinder {
     private final Set<Integer> attributingVerbs = new java.util.HashSet<>();
     private int currentSentenceFrom;
 
+    private final int[] mentionBegins;
+
     Run(ArticleDiscourse d, List<AliasMatch> mentions) {
       this.d = d;
-      this.mentions = mentions;
+      this.mentions = mentions.stream().sorted(Comparator.comparingInt(AliasMatch::begin)).toList();
+      this.mentionBegins = this.mentions.stream().mapToInt(AliasMatch::begin).toArray();
       this.byQuote = new Attribution[d.quotes.size()];
     }
 
@@ -182,7 +207,8 @@ public final class QuoteFinder {
 
     private List<String> actorsInside(int begin, int end) {
       Set<String> ids = new LinkedHashSet<>();
-      for (AliasMatch m : mentions) {
+      for (int i = firstAtOrAfter(mentionBegins, begin + 1); i < mentions.size() && mentions.get(i).begin() < end; i++) {
+        AliasMatch m = mentions.get(i);
         if (m.begin() > begin && m.end() <= end) {
           ids.add(m.actorId());
         }
@@ -205,7 +231,7 @@ public final class QuoteFinder {
         }
       }
       // The subject of the speech verb before the quotation, in the same sentence.
-      for (int k = qi - 1; k >= s.from(); k--) {
+      for (int k = qi - 1; k >= Math.max(s.from(), qi - TOKEN_REACH); k--) {
         VerbHit v = verbAt(k);
         if (v != null) {
           Attribution a = speakerOfVerb(v, s, qi);
@@ -247,12 +273,7 @@ public final class QuoteFinder {
     }
 
     private int firstOfParagraph(int k) {
-      int p = d.tokens.get(k).paragraph();
-      int j = k;
-      while (j > 0 && d.tokens.get(j - 1).paragraph() == p) {
-        j--;
-      }
-      return j;
+      return d.firstTokenOfParagraph(d.tokens.get(k).paragraph());
     }
 
     /** {@code , Biden said} / {@code , said Trump} / {@code , the senator told reporters} right after a quotation. */
@@ -379,7 +400,7 @@ public final class QuoteFinder {
 
     /** Where the clause of a verb starts: the sentence start, or after a quotation or a semicolon before it. */
     private int clauseStart(int verb, Sentence s) {
-      for (int k = verb - 1; k > s.from(); k--) {
+      for (int k = verb - 1; k > Math.max(s.from(), verb - TOKEN_REACH); k--) {
         Token t = d.tokens.get(k);
         if (t.kind() == ArticleDiscourse.QUOTE || t.is(';')) {
           return k + 1;
@@ -463,7 +484,8 @@ public final class QuoteFinder {
     /** The first noun phrase of a clause, after introductory phrases ("In Washington, ..."). */
     private Np clauseInitial(int from, int to) {
       int k = skipIntro(from, to);
-      while (k < to && (d.tokens.get(k).kind() == ArticleDiscourse.QUOTE || d.tokens.get(k).kind() == ArticleDiscourse.PUNCT)) {
+      int limit = Math.min(to, k + 20);
+      while (k < limit && (d.tokens.get(k).kind() == ArticleDiscourse.QUOTE || d.tokens.get(k).kind() == ArticleDiscourse.PUNCT)) {
         k++;
       }
       Np np = d.np(k, to);
@@ -642,9 +664,10 @@ public final class QuoteFinder {
       }
       if (!it) {
         // Anyone named in the last two sentences the pronoun fits.
+        int seen = 0;
         for (int i = Math.min(namedBySentence.size(), s.index()) - 1; i >= 0 && s.index() - i <= 2; i--) {
           List<Entity> named = namedBySentence.get(i);
-          for (int j = named.size() - 1; j >= 0; j--) {
+          for (int j = named.size() - 1; j >= 0 && seen++ < NAMED_REACH; j--) {
             Entity e = named.get(j);
             if (e != exclude && e.pronoun != null && e.pronoun.equals(pronoun)) {
               return e;
@@ -686,9 +709,10 @@ public final class QuoteFinder {
       if (focus != null && (roleFits(focus, head) || !hasOfficeTitle(focus) || ArticleDiscourse.GENERIC_HEADS.contains(headLast))) {
         return focus;
       }
+      int seen = 0;
       for (int i = namedBySentence.size() - 1; i >= 0 && namedBySentence.size() - i <= 30; i--) {
         List<Entity> named = namedBySentence.get(i);
-        for (int j = named.size() - 1; j >= 0; j--) {
+        for (int j = named.size() - 1; j >= 0 && seen++ < NAMED_REACH; j--) {
           Entity e = named.get(j);
           if (e != exclude && e.personLike() && roleFits(e, head) && !conflicts(e, np) && (gender == null || fits(e, gender))) {
             return e;
@@ -933,7 +957,7 @@ public final class QuoteFinder {
         return null; // "wrote that "there is ..."": the whole clause is a direct quotation
       }
       int end = clauseEnd(c, s.to());
-      if (end - c < 2 || !finite(c, end)) {
+      if (end - c < 2 || end - c > MAX_CLAUSE_TOKENS || !finite(c, end)) {
         return null;
       }
       if (that < 0 && !finiteEarly(c, end)) {
@@ -978,6 +1002,7 @@ public final class QuoteFinder {
 
     /** The end of a reported clause: the sentence end, or a comma before "as", "according to", "adding" ... */
     private int clauseEnd(int from, int sentenceEnd) {
+      sentenceEnd = Math.min(sentenceEnd, from + MAX_CLAUSE_TOKENS + 1);
       int end = sentenceEnd;
       boolean modal = false;
       for (int k = from + 1; k < sentenceEnd; k++) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * by a mark of another double style ({@code “..."}); a quote that reopens at the start of the next
  * paragraph continues across it.
  *
- * <p>Bad input has defined results: an opener with no closer before its paragraph ends, an inch mark
+ * <p>Bad input has defined results: an opener with no closer before its paragraph ends (or before another
+ * opener of its kind), an inch mark
  * ({@code 6'2"}), an apostrophe or a year ({@code ‘08}) yields no quote and scanning resumes after it; no
  * span is longer than {@link #MAX_QUOTE_CHARS} (a longer one is dropped, not cut); a quote inside a quote
  * (of another mark) stays part of the outer span. Titles and labels in quote marks (the book "Freedom", a
@@ -72,6 +73,14 @@ final class QuoteSpans {
       }
       if (i - openAt > MAX_QUOTE_CHARS) {
         openAt = -1; // runaway: no quote, and scanning resumes here
+        continue;
+      }
+      if (openType != 'S' && i > 0 && Character.isWhitespace(text.charAt(i - 1)) && isOpener(text, i, singles)
+          && type(text, i) == openType && !isCloser(text, i, openType)) {
+        // Another opener of the same kind while a quote is open: the earlier mark was unbalanced.
+        openAt = i;
+        openParagraph = paragraph;
+        i += markLength(text, i) - 1;
         continue;
       }
       if (isCloser(text, i, openType)) {
@@ -145,7 +154,8 @@ final class QuoteSpans {
         return startish && !Character.isWhitespace(next);
       }
       case '\'', '`' -> {
-        return startish && (next == '\'' || next == '`') && i + 2 < text.length() && !Character.isWhitespace(text.charAt(i + 2));
+        return startish && (next == '\'' || next == '`') && i + 2 < text.length() && !Character.isWhitespace(text.charAt(i + 2))
+            && text.charAt(i + 2) != '\'';
       }
       case '\u2018' -> {
         // ‘08 is a year, not a quote; a real single-quoted quote starts with a letter and is closed.
