@@ -207,9 +207,9 @@ public final class QuoteFinder {
 
     private List<String> actorsInside(int begin, int end) {
       Set<String> ids = new LinkedHashSet<>();
-      for (int i = firstAtOrAfter(mentionBegins, begin + 1); i < mentions.size() && mentions.get(i).begin() < end; i++) {
+      for (int i = firstAtOrAfter(mentionBegins, begin); i < mentions.size() && mentions.get(i).begin() < end; i++) {
         AliasMatch m = mentions.get(i);
-        if (m.begin() > begin && m.end() <= end) {
+        if (m.end() <= end) {
           ids.add(m.actorId());
         }
       }
