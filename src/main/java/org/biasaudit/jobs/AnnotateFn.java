@@ -75,8 +75,9 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
     List<Row> quotes = new ArrayList<>();
     int index = 0;
     for (Quotation q : annotated.quotes()) {
-      quotes.add(RowFactory.create(index++, "direct", q.begin(), q.end(), q.text(), q.speakerSurface(), q.speakerName(),
-          q.speakerActorId(), q.speakerMethod(), q.attributionVerb(), q.attributionClass(), SparkValues.seq(q.mentionedActorIds())));
+      quotes.add(RowFactory.create(index++, q.kind(), q.begin(), q.end(), q.text(), q.speakerSurface(), q.speakerName(),
+          q.speakerActorId(), q.speakerMethod(), q.attributionVerb(), q.attributionClass(), SparkValues.seq(q.mentionedActorIds()),
+          SparkValues.map(q.mentionedActorSentiment())));
     }
     return RowFactory.create(a.id(), a.outlet(),
         a.published() == null ? null : Date.valueOf(a.published()),

@@ -62,7 +62,8 @@ public final class ActorOutletSummary {
 
     Dataset<Row> voice = withPeriods(mentions, grain).groupBy(col("outlet"), col("period"))
         .agg(count(lit(1)).as("outlet_mentions"));
-    Dataset<Row> quotesByPeriod = withPeriods(quotes, grain);
+    // Direct quotations only: reported speech (kind = indirect) is not a quote an outlet printed.
+    Dataset<Row> quotesByPeriod = withPeriods(quotes.where(col("kind").equalTo("direct")), grain);
     Dataset<Row> outletQuotes = quotesByPeriod.groupBy(col("outlet"), col("period")).agg(count(lit(1)).as("outlet_quotes"));
     Dataset<Row> spokenByClass = quotesByPeriod.where(col("speaker_actor_id").isNotNull())
         .withColumnRenamed("speaker_actor_id", "actor_id")

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatch;
@@ -67,7 +68,8 @@ public final class ArticleAnnotator {
     mentions.addAll(textResult.mentions());
     Set<String> actors = new TreeSet<>();
     mentions.forEach(m -> actors.add(m.actorId()));
-    List<Quotation> quotes = actors.isEmpty() ? List.of() : quoteFinder.find(text, textResult.matches());
+    List<Quotation> quotes = actors.isEmpty() ? List.of()
+        : withSentiment(quoteFinder.find(text, textResult.matches()), textResult.mentions());
     String status = actors.isEmpty() ? AnnotatedArticle.NO_ACTOR
         : titleResult.timedOut() || textResult.timedOut() ? AnnotatedArticle.TIME_LIMIT : AnnotatedArticle.ANNOTATED;
     return new AnnotatedArticle(article, status, truncated,
@@ -168,6 +170,35 @@ public final class ArticleAnnotator {
       return new int[] {0, 0};
     }
     return new int[] {first, last};
+  }
+
+  /**
+   * Each quotation with the sentiment toward the actors named inside it: per actor, the mean target
+   * sentiment of its scored mentions within the quotation's span (mentions are sorted by offset, so each
+   * quotation looks only at the mentions inside it).
+   */
+  static List<Quotation> withSentiment(List<Quotation> quotes, List<Mention> mentions) {
+    if (quotes.isEmpty() || mentions.isEmpty()) {
+      return quotes;
+    }
+    int[] begins = mentions.stream().mapToInt(Mention::begin).toArray();
+    List<Quotation> out = new ArrayList<>(quotes.size());
+    for (Quotation q : quotes) {
+      int from = QuoteFinder.firstAtOrAfter(begins, q.begin());
+      Map<String, double[]> sums = new TreeMap<>();
+      for (int i = from; i < mentions.size() && mentions.get(i).begin() < q.end(); i++) {
+        Mention m = mentions.get(i);
+        if (m.end() <= q.end() && m.targetSentiment() != null) {
+          double[] sum = sums.computeIfAbsent(m.actorId(), k -> new double[2]);
+          sum[0] += m.targetSentiment();
+          sum[1]++;
+        }
+      }
+      Map<String, Double> means = new TreeMap<>();
+      sums.forEach((actor, sum) -> means.put(actor, sum[0] / sum[1]));
+      out.add(means.isEmpty() ? q : q.withSentiment(means));
+    }
+    return out;
   }
 
   public ActorRegistry registry() {

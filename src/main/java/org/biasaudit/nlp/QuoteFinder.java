@@ -1,53 +1,105 @@
 package org.biasaudit.nlp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.biasaudit.actors.Actor;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatch;
+import org.biasaudit.nlp.ArticleDiscourse.Entity;
+import org.biasaudit.nlp.ArticleDiscourse.EntityKind;
+import org.biasaudit.nlp.ArticleDiscourse.Np;
+import org.biasaudit.nlp.ArticleDiscourse.NpKind;
+import org.biasaudit.nlp.ArticleDiscourse.Sentence;
+import org.biasaudit.nlp.ArticleDiscourse.Token;
 
 /**
- * Finds direct quotations and their speakers with rules written for news copy. It reads curly and
- * straight double quotes, doubled apostrophes ({@code ''...''}), guillemets and curly single quotes; a
- * quote may be closed by a mark of another style; a quote that reopens at the start of the next paragraph
- * continues across it. Anything unbalanced (an opener with no closer before the paragraph ends, an inch
- * mark, an apostrophe) yields no quote rather than a runaway span, and no quote is longer than
- * {@link #MAX_QUOTE_CHARS}. Cost is linear in the text.
+ * Finds quotations and who said them, with rules written for news copy. Stateless and thread-safe: each
+ * call builds its own {@link ArticleDiscourse}.
  *
- * <p>Speakers come from the attribution next to the quote, after it ({@code "...," Biden said},
- * {@code "...," said Trump}) or before it ({@code Biden said: "..."}); pronouns and definite nominals
- * ("he", "the senator") resolve to the last speaker or named person before them; a quote that opens a
- * paragraph with no attribution of its own keeps the previous paragraph's speaker.
+ * <p>Direct quotations come from {@link QuoteSpans}. A quotation's speaker is, in this order: the
+ * attribution right after it ({@code "...," Biden said}, {@code "...," said Trump}, {@code "...," the
+ * senator told reporters}); else the subject of the speech verb before it in the same sentence
+ * ({@code Zelensky told parliament: "..."}, {@code Macron called the deal "historic"}, the second half of
+ * {@code "...," Harris said, "..."}); else the speaker of the previous quotation of the paragraph
+ * ({@code continued}) or, for a paragraph that opens with a quotation, of the previous paragraph
+ * ({@code carried_over}). Pronouns resolve to the latest sentence subject the pronoun fits ("he", "she",
+ * from the registry's {@code pronoun} field, honorifics, gendered roles, and "X said she ..."); a definite
+ * description ("the chancellor", "the Ukrainian leader") to the latest subject whose title or role fits;
+ * an indefinite one ("one senior official") is an anonymous source, with no speaker.
+ *
+ * <p>Reported speech of a tracked actor ("Putin said the West ...", "according to Erdogan, ...") gives
+ * {@code indirect} rows whose span is the reported clause.
  */
 public final class QuoteFinder {
-  static final int MAX_QUOTE_CHARS = 4000;
-  private static final int WINDOW = 160;
+  static final int MAX_QUOTE_CHARS = QuoteSpans.MAX_QUOTE_CHARS;
+  /** How many recent sentence subjects a pronoun or description may reach back to. */
+  private static final int SUBJECT_REACH = 12;
+  /** How far (in tokens) attribution looks back from a quotation, or a clause runs: bounds cost on runaway sentences. */
+  private static final int TOKEN_REACH = 80;
+  /** A reported clause longer than this many tokens is not a row. */
+  static final int MAX_CLAUSE_TOKENS = 150;
+  /** How many named entities a description or pronoun may look back over. */
+  private static final int NAMED_REACH = 200;
 
-  private static final String TITLE =
-      "(?:(?:President|Vice President|Prime Minister|Chancellor|Senator|Sen\\.|Rep\\.|Representative|Gov\\.|Governor|"
-          + "Speaker|Secretary|Minister|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Gen\\.|General|Mayor|Judge|Justice|Ambassador)\\s+)";
-  private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]*\\.?";
-  private static final String NAME = TITLE + "?" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,3}";
-  private static final String PRONOUN = "(?:he|she|they|He|She|They)";
-  private static final String NOMINAL = "(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\\s+(?:[\\p{L}\\-’']+\\s+){0,4}?[\\p{L}\\-]+";
-  private static final String SPEAKER = "(" + NAME + "|" + PRONOUN + "|" + NOMINAL + ")";
-  private static final String VERB = "(\\p{L}+)";
-
-  /** {@code , Biden said} / {@code , the senator told} / {@code , he added} right after the quote. */
-  private static final Pattern AFTER_SPEAKER_VERB = Pattern.compile("^\\s*,?\\s*" + SPEAKER + "\\s+(?:also\\s+|then\\s+|later\\s+)?" + VERB);
-  /** {@code , said Trump} / {@code , said Maria Delgado, a professor}. */
-  private static final Pattern AFTER_VERB_SPEAKER = Pattern.compile("^\\s*,?\\s*" + VERB + "\\s+" + SPEAKER);
-  /** {@code Biden said: } / {@code Zelensky told reporters, } / {@code he added, } just before the quote. */
-  private static final Pattern BEFORE_SPEAKER_VERB = Pattern.compile(
-      SPEAKER + "\\s+(?:also\\s+|then\\s+|later\\s+)?" + VERB + "(?:\\s+[\\p{L}’'\\-]+){0,6}?\\s*[:,]?\\s*$");
-  /** Any {@code SPEAKER VERB} earlier in the sentence, for partial quotes ({@code Macron called it "..."}). */
-  private static final Pattern SPEAKER_VERB_ANYWHERE = Pattern.compile(SPEAKER + "\\s+" + VERB + "\\b");
-  private static final Pattern FULL_NAME = Pattern.compile(NAME_WORD + "(?:\\s+" + NAME_WORD + ")+");
+  private static final Set<String> ADVERBS = Set.of("also", "later", "then", "only", "again", "once", "repeatedly",
+      "publicly", "privately", "quickly", "immediately", "has", "had", "have", "would", "will", "did", "does", "not", "never",
+      "long", "still", "just", "first", "afterward", "afterwards", "reportedly", "previously", "earlier", "recently",
+      "often", "frequently", "angrily", "flatly", "bluntly", "simply", "himself", "herself", "itself");
+  private static final Set<String> INTRO_LEADS = Set.of("asked", "speaking", "in", "at", "on", "after", "before", "when",
+      "as", "while", "later", "earlier", "nearby", "minutes", "hours", "outside", "inside", "afterward", "afterwards",
+      "meanwhile", "for", "with", "without", "despite", "under", "unlike", "like", "back", "since", "during", "over", "if",
+      "although", "though", "even", "once", "elsewhere", "across", "among", "from", "by", "until", "upon", "following",
+      "responding", "addressing", "writing", "standing", "campaigning", "visiting", "shortly", "moments",
+      "days", "weeks", "yesterday", "today", "then", "still", "instead", "separately", "overall", "already", "where",
+      "which", "who", "whose", "according");
+  private static final Set<String> SENTENCE_ADVERBS = Set.of("but", "and", "yet", "still", "so", "then", "also", "now");
+  private static final Set<String> REPLY_VERBS = Set.of("reply", "respond", "answer", "shoot back", "hit back",
+      "fire back", "snap");
+  /** Words that cannot start a reported clause right after its verb ("said in a statement", "said little"). */
+  private static final Set<String> NOT_CLAUSE_STARTS = Set.of("in", "at", "on", "to", "for", "with", "from", "by", "about",
+      "after", "before", "during", "of", "into", "over", "through", "since", "until", "afterward", "afterwards", "later",
+      "little", "nothing", "so", "too", "again", "also", "only", "publicly", "privately", "goodbye", "hello", "yes", "no",
+      "when", "while", "once", "as", "where", "because", "if", "although", "though", "without", "within", "what", "how",
+      "why", "whether", "thank", "thanks", "sorry", "repeatedly", "earlier", "recently", "instead", "simply", "more",
+      "less", "much", "very", "quietly", "loudly", "angrily", "and", "or", "but", "nor");
+  /** Words that start a reported clause when they follow the listener of "told" ("told reporters the plan ..."). */
+  private static final Set<String> LISTENER_ENDS = Set.of("he", "she", "it", "they", "we", "i", "there", "the", "his",
+      "her", "its", "their", "this", "these", "those", "that", "any", "no", "if", "whether");
+  private static final Set<String> OFFICES = Set.of("president", "chancellor", "minister", "governor", "senator",
+      "representative", "speaker", "secretary", "mayor", "ambassador", "judge", "general", "premier", "king", "queen",
+      "spokesman", "spokeswoman", "spokesperson", "congressman", "congresswoman", "prince", "emir", "pope");
+  /** Verb forms that are also common nouns ("a state visit", "on Russian terms", "a false claim"). */
+  private static final Set<String> NOUN_LIKE = Set.of("state", "states", "post", "posts", "report", "reports", "note",
+      "notes", "comment", "comments", "claim", "claims", "call", "calls", "answer", "answers", "promise", "promises",
+      "pledge", "pledges", "tweet", "tweets", "appeal", "appeals", "demand", "demands", "reply", "replies", "remark",
+      "remarks", "term", "terms", "label", "labels", "brand", "brands", "quip", "quips", "joke", "jokes", "vow", "vows",
+      "praise", "blast", "blasts", "slam", "slams", "snap", "shout", "shouts", "sigh", "sighs", "boast", "boasts",
+      "hail", "repeat", "mention", "mentions", "stress", "stresses", "thank", "thanks", "plead", "warning", "warnings",
+      "statement", "dub", "lament", "laments", "complaint", "denial", "admission", "fume", "fumes",
+      "mock", "forecast", "forecasts", "threat", "urge", "urges", "scoff", "scoffs");
+  /** After a name, a noun-like verb form is a verb only when a complement follows ("Trump claims that ..."). */
+  private static final Set<String> COMPLEMENT_STARTS = Set.of("that", "the", "a", "an", "he", "she", "it", "they", "we",
+      "his", "her", "their", "its", "this");
+  private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "who", "you");
+  private static final Set<String> ADVERBS_ASIDE = Set.of("however", "though", "moreover", "again", "also", "too",
+      "meanwhile", "nonetheless", "nevertheless", "repeatedly", "later", "privately", "publicly", "earlier");
+  private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "should", "might", "may", "must");
+  /** Words that show a clause has a finite verb (reported clauses are usually back-shifted). */
+  private static final Set<String> FINITE_CUES = Set.of("is", "was", "were", "are", "am", "be", "been", "had", "has", "have",
+      "would", "will", "could", "should", "can", "may", "might", "must", "did", "does", "do", "shall", "sent", "made", "took",
+      "gave", "came", "went", "saw", "knew", "thought", "told", "said", "got", "held", "left", "felt", "kept", "brought",
+      "built", "paid", "won", "lost", "began", "ran", "stood", "met", "led", "fought", "wrote", "spoke", "broke", "chose",
+      "drove", "fell", "found", "grew", "heard", "hit", "hurt", "let", "meant", "put", "read", "rose", "set", "shot",
+      "sold", "spent", "struck", "threw", "understood", "wore", "owed", "needs", "wants", "depends", "belongs", "means",
+      "remains", "lies", "lay");
+  /** After a comma, these words end a reported clause: ", as ...", ", according to ...", ", adding ...". */
+  private static final Set<String> CLAUSE_ENDS = Set.of("as", "according", "adding", "saying", "ending", "without",
+      "calling", "drawing", "leaning", "holding", "a", "an", "noting", "citing", "arguing", "insisting", "warning",
+      "telling", "describing", "praising", "in");
 
   private final ActorRegistry registry;
 
@@ -55,374 +107,965 @@ public final class QuoteFinder {
     this.registry = registry;
   }
 
-  /** One quote span before attribution. */
-  record Span(int begin, int end, int paragraph) {}
-
+  /** Direct quotations, then reported speech, in text order within each kind. */
   public List<Quotation> find(String text, List<AliasMatch> mentions) {
-    List<Span> spans = spans(text);
-    List<Quotation> quotes = new ArrayList<>();
-    Speaker last = null;
-    int lastParagraph = -1;
-    for (Span span : spans) {
-      String inner = text.substring(span.begin() + markLength(text, span.begin()), span.end() - closingLength(text, span.end()));
-      Attribution attribution = attribute(text, span, quotes, mentions, last, lastParagraph);
-      Speaker speaker = attribution.speaker();
-      if (speaker != null && speaker.name() != null) {
-        last = speaker;
-        lastParagraph = span.paragraph();
-      }
-      quotes.add(new Quotation(span.begin(), span.end(), inner.strip(),
-          speaker == null ? null : speaker.surface(),
-          speaker == null ? null : speaker.name(),
-          speaker == null ? null : speaker.actorId(),
-          attribution.method(),
-          attribution.verb() == null ? null : attribution.verb().lemma(),
-          attribution.verb() == null ? null : attribution.verb().framing(),
-          actorsInside(mentions, span)));
-    }
-    return quotes;
+    List<QuoteSpans.Span> spans = QuoteSpans.find(text);
+    ArticleDiscourse discourse = new ArticleDiscourse(text, spans, mentions, registry);
+    return new Run(discourse, mentions).quotations();
   }
 
-  // ---------------------------------------------------------------- spans
+  /** Index of the first value {@code >= key} in a sorted array. */
+  static int firstAtOrAfter(int[] sorted, int key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 
-  /** Quote spans in text order; nested quotes stay inside their outer quote. */
-  static List<Span> spans(String text) {
-    List<Span> spans = new ArrayList<>();
-    int n = text.length();
-    int paragraph = 0;
-    int openAt = -1;
-    int openParagraph = 0;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        int next = skipSpace(text, i);
-        if (openAt >= 0) {
-          if (next < n && isOpener(text, next)) {
-            paragraph++; // reopened at the next paragraph: the same quote goes on
-            i = next + markLength(text, next) - 1;
-            continue;
+  /** A resolved speaker, how the text named it, how it was found, and the verb. */
+  record Attribution(Entity speaker, String surface, String method, SpeechVerbs.Verb verb) {
+    static final Attribution NONE = new Attribution(null, null, "none", null);
+  }
+
+  private record Subject(int sentence, int paragraph, Entity entity) {}
+
+  private record VerbHit(SpeechVerbs.Verb verb, int from, int to) {}
+
+  /** The attribution of one article, sentence by sentence. */
+  private final class Run {
+    private final ArticleDiscourse d;
+    private final List<AliasMatch> mentions;
+    private final Attribution[] byQuote;
+    private final List<Subject> subjects = new ArrayList<>();
+    private final List<List<Entity>> namedBySentence = new ArrayList<>();
+    private final Map<Integer, Attribution> lastSpeechInParagraph = new HashMap<>();
+    private final Map<Integer, Attribution> resolved = new HashMap<>();
+    private final List<Quotation> indirect = new ArrayList<>();
+    /** Verbs that attribute a quotation right after it ("...," Biden told leaders in ...): never a reported clause. */
+    private final Set<Integer> attributingVerbs = new java.util.HashSet<>();
+    private int currentSentenceFrom;
+
+    private final int[] mentionBegins;
+
+    Run(ArticleDiscourse d, List<AliasMatch> mentions) {
+      this.d = d;
+      this.mentions = mentions.stream().sorted(Comparator.comparingInt(AliasMatch::begin)).toList();
+      this.mentionBegins = this.mentions.stream().mapToInt(AliasMatch::begin).toArray();
+      this.byQuote = new Attribution[d.quotes.size()];
+    }
+
+    List<Quotation> quotations() {
+      for (Sentence s : d.sentences) {
+        currentSentenceFrom = s.from();
+        collectNames(s);
+        genderEvidence(s);
+        for (int k = s.from(); k < s.to(); k++) {
+          Token t = d.tokens.get(k);
+          if (t.kind() == ArticleDiscourse.QUOTE && !d.quotes.get(t.quote()).title()) {
+            Attribution a = attribute(k, s);
+            byQuote[t.quote()] = a;
+            if (a.speaker() != null || !a.method().equals("none")) {
+              lastSpeechInParagraph.put(s.paragraph(), a);
+            }
           }
-          openAt = -1; // unbalanced: the paragraph ended without a closer and the quote does not continue
         }
-        paragraph++;
-        i = next - 1;
-        continue;
-      }
-      if (openAt < 0) {
-        if (isOpener(text, i)) {
-          openAt = i;
-          openParagraph = paragraph;
-          i += markLength(text, i) - 1;
+        reportedSpeech(s);
+        Entity subject = sentenceSubject(s);
+        if (subject != null) {
+          subjects.add(new Subject(s.index(), s.paragraph(), subject));
         }
-        continue;
       }
-      if (i - openAt > MAX_QUOTE_CHARS) {
-        openAt = -1; // runaway: no quote, and scanning resumes here
-        continue;
-      }
-      if (isCloser(text, i)) {
-        int end = i + markLengthAt(text, i);
-        if (end - openAt > markLength(text, openAt) + 1 || hasWordInside(text, openAt, end)) {
-          spans.add(new Span(openAt, end, openParagraph));
+      List<Quotation> out = new ArrayList<>();
+      for (int q = 0; q < d.quotes.size(); q++) {
+        QuoteSpans.Span span = d.quotes.get(q);
+        if (span.title()) {
+          continue;
         }
-        openAt = -1;
-        i = end - 1;
+        Attribution a = byQuote[q] == null ? Attribution.NONE : byQuote[q];
+        String inner = d.text.substring(QuoteSpans.innerBegin(d.text, span), QuoteSpans.innerEnd(d.text, span)).strip();
+        out.add(quotation("direct", span.begin(), span.end(), inner, a));
       }
+      out.addAll(indirect);
+      return out;
     }
-    return spans;
-  }
 
-  private static boolean hasWordInside(String text, int begin, int end) {
-    for (int i = begin; i < end; i++) {
-      if (Character.isLetterOrDigit(text.charAt(i))) {
-        return true;
+    private Quotation quotation(String kind, int begin, int end, String text, Attribution a) {
+      Entity e = a.speaker();
+      String name = e == null || e.kind == EntityKind.ANONYMOUS ? null
+          : e.actorId != null ? registry.byId(e.actorId).name() : e.name;
+      return new Quotation(kind, begin, end, text, a.surface(), name, e == null ? null : e.actorId, a.method(),
+          a.verb() == null ? null : a.verb().lemma(), a.verb() == null ? null : a.verb().framing(), actorsInside(begin, end),
+          Map.of());
+    }
+
+    private List<String> actorsInside(int begin, int end) {
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = firstAtOrAfter(mentionBegins, begin); i < mentions.size() && mentions.get(i).begin() < end; i++) {
+        AliasMatch m = mentions.get(i);
+        if (m.end() <= end) {
+          ids.add(m.actorId());
+        }
       }
+      return List.copyOf(ids);
     }
-    return false;
-  }
 
-  private static int skipSpace(String text, int from) {
-    int j = from;
-    while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
-      j++;
-    }
-    return j;
-  }
+    // ------------------------------------------------------------ direct quotations
 
-  private static boolean isOpener(String text, int i) {
-    char c = text.charAt(i);
-    char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-    boolean startish = i == 0 || isOpeningContext(text.charAt(i - 1));
-    switch (c) {
-      case '\u201C', '\u00AB', '\u201E' -> {
-        return true;
+    private Attribution attribute(int qi, Sentence s) {
+      int quote = d.tokens.get(qi).quote();
+      char last = d.lastInnerChar(quote);
+      Token next = d.token(qi + 1);
+      boolean open = ",?!—–-…:;".indexOf(last) >= 0
+          || (next != null && next.is(',') && next.paragraph() == d.tokens.get(qi).paragraph());
+      if (open && qi + 1 < s.to()) {
+        Attribution after = after(qi + 1, s.to());
+        if (after != null) {
+          return after;
+        }
       }
-      case '"' -> {
-        return startish && !Character.isWhitespace(next);
+      // The subject of the speech verb before the quotation, in the same sentence.
+      for (int k = qi - 1; k >= Math.max(s.from(), qi - TOKEN_REACH); k--) {
+        VerbHit v = verbAt(k);
+        if (v != null) {
+          Attribution a = speakerOfVerb(v, s, qi);
+          if (a != null) {
+            return a;
+          }
+        }
       }
-      case '\'', '`' -> {
-        return startish && (next == '\'' || next == '`') && i + 2 < text.length() && !Character.isWhitespace(text.charAt(i + 2));
+      // "... ''nuclear counterattack'' on South Korea, state media reported": a verb after, its subject between.
+      for (int k = qi + 1; k < s.to() && k - qi < 15; k++) {
+        if (d.tokens.get(k).kind() == ArticleDiscourse.QUOTE) {
+          break;
+        }
+        VerbHit v = verbAt(k);
+        if (v != null && v.verb().reports()) {
+          for (int m = qi + 1; m < k; m++) {
+            Np np = d.np(m, k);
+            if (np != null && np.to() == k) {
+              return resolve(np, v.verb(), null);
+            }
+          }
+          if (k > qi + 1 && d.tokens.get(k - 1).word() && !d.tokens.get(k - 1).upper()) {
+            return new Attribution(null, d.span(k - 2 > qi ? k - 2 : k - 1, k), "anonymous", v.verb()); // "state media"
+          }
+          break;
+        }
       }
-      case '\u2018' -> {
-        // ‘08 is a year, not a quote; a real single-quoted quote starts with a letter.
-        return startish && Character.isLetter(next) && hasSingleCloser(text, i);
+      Attribution previous = lastSpeechInParagraph.get(s.paragraph());
+      if (previous != null) {
+        return new Attribution(previous.speaker(), previous.surface(), "continued", previous.verb());
       }
-      default -> {
-        return false;
+      if (qi == firstOfParagraph(qi)) {
+        Attribution before = lastSpeechInParagraph.get(s.paragraph() - 1);
+        if (before != null) {
+          return new Attribution(before.speaker(), before.surface(), "carried_over", before.verb());
+        }
       }
+      return Attribution.NONE;
     }
-  }
 
-  private static boolean hasSingleCloser(String text, int open) {
-    int limit = Math.min(text.length(), open + 600);
-    for (int j = open + 2; j < limit; j++) {
-      char c = text.charAt(j);
-      if (c == '\n' || c == '\u201C' || c == '"') {
-        return false;
+    private int firstOfParagraph(int k) {
+      return d.firstTokenOfParagraph(d.tokens.get(k).paragraph());
+    }
+
+    /** {@code , Biden said} / {@code , said Trump} / {@code , the senator told reporters} right after a quotation. */
+    private Attribution after(int k, int limit) {
+      if (d.tokens.get(k).is(',') || d.tokens.get(k).is('—')) {
+        k++;
       }
-      if (c == '\u2019' && (j + 1 >= text.length() || !Character.isLetter(text.charAt(j + 1)))
-          && !Character.isWhitespace(text.charAt(j - 1))) {
-        return true;
+      if (k >= limit) {
+        return null;
       }
-    }
-    return false;
-  }
-
-  private static boolean isOpeningContext(char before) {
-    return Character.isWhitespace(before) || "([{—–-:;,/".indexOf(before) >= 0 || before == '\u2014' || before == '\u2013';
-  }
-
-  private static boolean isCloser(String text, int i) {
-    char c = text.charAt(i);
-    char prev = i > 0 ? text.charAt(i - 1) : ' ';
-    char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-    switch (c) {
-      case '\u201D', '\u00BB', '"' -> {
-        return !Character.isWhitespace(prev) || c != '"';
+      VerbHit v = verbAt(k);
+      if (v != null) {
+        Np np = d.np(v.to(), limit);
+        if (np != null) {
+          attributingVerbs.add(v.from());
+          return resolve(withAppositive(np, limit), v.verb(), null);
+        }
+        return null;
       }
-      case '\'' -> {
-        return next == '\'' && !Character.isWhitespace(prev);
+      Np np = d.np(k, limit);
+      if (np == null) {
+        return null;
       }
-      case '\u2019' -> {
-        return !Character.isLetter(next) && !Character.isWhitespace(prev) && singleOpened(text, i);
+      int m = np.to();
+      Np named = np;
+      if (m < limit && d.tokens.get(m).is(',')) {
+        // "Dmitry Peskov, the Kremlin spokesman, said" / "a Congress spokesman, Jairam Ramesh, said"
+        int close = m + 1;
+        while (close < limit && close - m < 25 && !d.tokens.get(close).is(',') && d.tokens.get(close).kind() != ArticleDiscourse.QUOTE) {
+          close++;
+        }
+        if (close < limit && d.tokens.get(close).is(',') && verbAt(skipAdverbs(close + 1, limit)) != null) {
+          named = withAppositive(np, limit);
+          if (named == np && np.kind() == NpKind.NAME) {
+            d.addRoles(np.entity(), m + 1, close);
+          }
+          m = close + 1;
+        }
+      } else if (np.kind() == NpKind.INDEFINITE || np.kind() == NpKind.DEFINITE) {
+        // "a European diplomat involved in the talks said"
+        int j = m;
+        while (j < limit && j - m < 6 && d.tokens.get(j).word() && !d.tokens.get(j).upper() && verbAt(j) == null) {
+          j++;
+        }
+        if (j > m && verbAt(j) != null) {
+          m = j;
+        }
       }
-      default -> {
-        return false;
+      m = skipAdverbs(m, limit);
+      VerbHit verb = verbAt(m);
+      if (verb == null) {
+        return null;
       }
+      attributingVerbs.add(verb.from());
+      return resolve(named, verb.verb(), null);
     }
-  }
 
-  /** A curly single closer only closes a quote that a curly single opener started. */
-  private static boolean singleOpened(String text, int i) {
-    for (int j = i - 1; j >= 0 && j > i - MAX_QUOTE_CHARS; j--) {
-      char c = text.charAt(j);
-      if (c == '\u2018') {
-        return true;
+    private int skipAdverbs(int k, int limit) {
+      while (k < limit && d.tokens.get(k).word() && ADVERBS.contains(d.tokens.get(k).lower())) {
+        k++;
       }
-      if (c == '\u201C' || c == '"' || c == '\n') {
-        return false;
+      // "he was quoted as saying"
+      if (k + 2 < limit && d.lower(k).equals("was") && d.lower(k + 1).equals("quoted") && d.lower(k + 2).equals("as")) {
+        k += 3;
       }
+      return k;
     }
-    return false;
-  }
 
-  private static int markLength(String text, int i) {
-    char c = text.charAt(i);
-    return (c == '\'' || c == '`') && i + 1 < text.length() && (text.charAt(i + 1) == '\'' || text.charAt(i + 1) == '`') ? 2 : 1;
-  }
-
-  private static int markLengthAt(String text, int i) {
-    return text.charAt(i) == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'' ? 2 : 1;
-  }
-
-  private static int closingLength(String text, int end) {
-    return end >= 2 && text.charAt(end - 1) == '\'' && text.charAt(end - 2) == '\'' ? 2 : 1;
-  }
-
-  // ---------------------------------------------------------------- speakers
-
-  /** A resolved speaker. */
-  record Speaker(String surface, String name, String actorId) {}
-
-  record Attribution(Speaker speaker, String method, SpeechVerbs.Verb verb) {
-    static final Attribution NONE = new Attribution(null, "none", null);
-  }
-
-  private Attribution attribute(String text, Span span, List<Quotation> earlier, List<AliasMatch> mentions,
-      Speaker last, int lastParagraph) {
-    String after = sentenceAfter(text, span.end());
-    Matcher m = AFTER_SPEAKER_VERB.matcher(after);
-    if (m.find() && SpeechVerbs.lookup(m.group(2)) != null && plausibleSpeaker(m.group(1))) {
-      return resolve(text, m.group(1), span.end() + m.start(1), SpeechVerbs.lookup(m.group(2)), mentions, last);
-    }
-    m = AFTER_VERB_SPEAKER.matcher(after);
-    if (m.find() && SpeechVerbs.lookup(m.group(1)) != null && plausibleSpeaker(m.group(2))) {
-      return resolve(text, trimAppositive(m.group(2)), span.end() + m.start(2), SpeechVerbs.lookup(m.group(1)), mentions, last);
-    }
-    int sentenceStart = sentenceStart(text, span.begin());
-    String before = text.substring(sentenceStart, span.begin());
-    m = BEFORE_SPEAKER_VERB.matcher(before);
-    if (m.find() && SpeechVerbs.lookup(m.group(2)) != null && plausibleSpeaker(m.group(1))) {
-      return resolve(text, m.group(1), sentenceStart + m.start(1), SpeechVerbs.lookup(m.group(2)), mentions, last);
-    }
-    // A quote that continues one already attributed in the same sentence ("...," he said, "...").
-    if (!earlier.isEmpty()) {
-      Quotation previous = earlier.get(earlier.size() - 1);
-      if (previous.end() >= sentenceStart && previous.speakerName() != null) {
-        return new Attribution(new Speaker(previous.speakerSurface(), previous.speakerName(), previous.speakerActorId()),
-            previous.speakerMethod(), previous.attributionVerb() == null ? null : SpeechVerbs.lookup(previous.attributionVerb()));
+    /** The speech verb at token {@code k} (a noun use after a determiner is not one), or null. */
+    private VerbHit verbAt(int k) {
+      Token t = d.token(k);
+      if (t == null || !t.word()) {
+        return null;
       }
-    }
-    m = SPEAKER_VERB_ANYWHERE.matcher(before);
-    Attribution found = null;
-    while (m.find()) {
-      SpeechVerbs.Verb verb = SpeechVerbs.lookup(m.group(2));
-      if (verb != null && plausibleSpeaker(m.group(1))) {
-        found = resolve(text, m.group(1), sentenceStart + m.start(1), verb, mentions, last);
+      Token next = d.token(k + 1);
+      if (t.upper()) {
+        if (t.lower().equals("according") && next != null && next.lower().equals("to")) {
+          return new VerbHit(SpeechVerbs.lookupPhrase("according", "to"), k, k + 2);
+        }
+        return null;
       }
-    }
-    if (found != null) {
-      return found;
-    }
-    boolean opensParagraph = span.begin() == 0 || text.lastIndexOf('\n', span.begin()) >= skipBackSpace(text, span.begin());
-    if (opensParagraph && last != null && lastParagraph >= span.paragraph() - 1) {
-      return new Attribution(last, "carried_over", null);
-    }
-    return Attribution.NONE;
-  }
-
-  private static int skipBackSpace(String text, int i) {
-    int j = i - 1;
-    while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-      j--;
-    }
-    return j;
-  }
-
-  private static boolean plausibleSpeaker(String candidate) {
-    String first = candidate.split("\\s+")[0];
-    // Sentence-initial function words look like names to the capitalised-word pattern.
-    return !Set.of("The", "This", "That", "It", "There", "But", "And", "In", "On", "At", "As", "When", "If", "We", "I", "You")
-        .contains(first) || candidate.startsWith("The ");
-  }
-
-  private static String trimAppositive(String speaker) {
-    int comma = speaker.indexOf(',');
-    return comma < 0 ? speaker : speaker.substring(0, comma);
-  }
-
-  private Attribution resolve(String text, String surface, int at, SpeechVerbs.Verb verb, List<AliasMatch> mentions, Speaker last) {
-    String trimmed = surface.strip();
-    String lower = trimmed.toLowerCase(Locale.ROOT);
-    if (lower.equals("he") || lower.equals("she") || lower.equals("they")) {
-      Speaker antecedent = last != null ? last : lastNamedPerson(mentions, at);
-      return new Attribution(antecedent == null ? new Speaker(trimmed, null, null)
-          : new Speaker(trimmed, antecedent.name(), antecedent.actorId()), "pronoun", verb);
-    }
-    if (Character.isLowerCase(trimmed.charAt(0)) || trimmed.startsWith("The ") || trimmed.startsWith("A ") || trimmed.startsWith("An ")) {
-      boolean definite = lower.startsWith("the ");
-      Speaker antecedent = definite ? (last != null ? last : lastNamedPerson(mentions, at)) : null;
-      return new Attribution(antecedent == null ? new Speaker(trimmed, null, null)
-          : new Speaker(trimmed, antecedent.name(), antecedent.actorId()), "nominal", verb);
-    }
-    for (AliasMatch mention : mentions) {
-      if (mention.begin() >= at && mention.end() <= at + surface.length()) {
-        Actor actor = registry.byId(mention.actorId());
-        return new Attribution(new Speaker(trimmed, actor.name(), actor.id()), "named", verb);
+      Token prev = d.token(k - 1);
+      if (prev != null && prev.word() && (ArticleDiscourse.DETERMINERS.contains(prev.lower()) || prev.possessive()
+          || prev.lower().equals("this") || prev.lower().equals("that"))) {
+        return null;
       }
-    }
-    String name = stripTitle(trimmed);
-    return new Attribution(new Speaker(trimmed, fullName(text, name, at), null), "named", verb);
-  }
-
-  private Speaker lastNamedPerson(List<AliasMatch> mentions, int before) {
-    AliasMatch best = null;
-    for (AliasMatch mention : mentions) {
-      Actor actor = registry.byId(mention.actorId());
-      if (mention.end() <= before && "person".equals(actor.kind())) {
-        best = mention;
+      if (next != null && next.word()) {
+        SpeechVerbs.Verb phrase = SpeechVerbs.lookupPhrase(t.text(), next.text());
+        if (phrase != null) {
+          return new VerbHit(phrase, k, k + 2);
+        }
       }
+      SpeechVerbs.Verb verb = SpeechVerbs.lookup(t.text());
+      if (verb != null && NOUN_LIKE.contains(t.lower())) {
+        String before = prev == null || !prev.word() ? "" : prev.lower();
+        boolean verbal = SUBJECT_PRONOUNS.contains(before) || ADVERBS.contains(before)
+            || (prev != null && prev.upper() && next != null && (next.kind() == ArticleDiscourse.QUOTE || next.is(':')
+            || next.word() && COMPLEMENT_STARTS.contains(next.lower())));
+        if (!verbal) {
+          return null;
+        }
+      }
+      return verb == null ? null : new VerbHit(verb, k, k + 1);
     }
-    if (best == null) {
+
+
+    /** Who speaks through the verb: "according to X" names X; otherwise the verb's subject. */
+    private Attribution speakerOfVerb(VerbHit v, Sentence s, int limit) {
+      if (v.verb().lemma().equals("according to")) {
+        Np np = d.np(v.to(), Math.min(limit, s.to()));
+        return np == null ? null : resolve(np, v.verb(), null);
+      }
+      Np subject;
+      Token prev = d.token(v.from() - 1);
+      if (d.tokens.get(v.from()).lower().endsWith("ing") && prev != null && prev.is(',')) {
+        // ", saying ...", ", calling him ...": the participle's subject is the clause's.
+        subject = clauseInitial(s.from(), v.from());
+      } else {
+        subject = subjectOf(v.from(), clauseStart(v.from(), s), s.from());
+      }
+      return subject == null ? null : resolve(subject, v.verb(), null);
+    }
+
+
+    /** Where the clause of a verb starts: the sentence start, or after a quotation or a semicolon before it. */
+    private int clauseStart(int verb, Sentence s) {
+      for (int k = verb - 1; k > Math.max(s.from(), verb - TOKEN_REACH); k--) {
+        Token t = d.tokens.get(k);
+        if (t.kind() == ArticleDiscourse.QUOTE || t.is(';')) {
+          return k + 1;
+        }
+      }
+      return s.from();
+    }
+
+    /** The noun phrase just before the verb (parentheticals and relative pronouns stepped over), else the clause's first. */
+    private Np subjectOf(int verb, int clauseFrom, int sentenceFrom) {
+      int j = verb - 1;
+      while (j >= clauseFrom && d.tokens.get(j).word() && ADVERBS.contains(d.tokens.get(j).lower())) {
+        j--;
+      }
+      Np appositive = null;
+      for (int step = 0; step < 4 && j >= clauseFrom; step++) {
+        Token t = d.tokens.get(j);
+        if (t.is(',')) {
+          // A parenthetical between subject and verb: ", who ... ," / ", the Kremlin spokesman," / ", Jairam Ramesh,"
+          int open = j - 1;
+          while (open >= clauseFrom && j - open < 40 && !d.tokens.get(open).is(',')) {
+            open--;
+          }
+          if (open < clauseFrom) {
+            break;
+          }
+          Np inner = d.np(open + 1, j);
+          if (inner != null && inner.to() == j && inner.kind() == NpKind.NAME) {
+            appositive = inner;
+          }
+          j = open - 1;
+          continue;
+        }
+        String w = t.word() ? t.lower() : "";
+        if (w.equals("who") || w.equals("which") || w.equals("that")) {
+          j--;
+          if (j >= clauseFrom && d.tokens.get(j).is(',')) {
+            j--;
+          }
+        }
+        Np found = null;
+        for (int k = Math.max(clauseFrom, j - 9); k <= j && found == null; k++) {
+          Np np = d.np(k, j + 1);
+          if (np != null && np.to() == j + 1) {
+            found = np;
+          }
+        }
+        if (found != null) {
+          String before = d.lower(found.from() - 1);
+          boolean object = before.equals("of") || before.equals("in") || before.equals("at") || before.equals("from")
+              || before.equals("for") || before.equals("to") || before.equals("with");
+          if (appositive != null && (found.kind() != NpKind.NAME && found.kind() != NpKind.PRONOUN || object)) {
+            if (found.kind() != NpKind.NAME) {
+              nameDescribed(appositive.entity(), found);
+            }
+            return appositive;
+          }
+          if (!object || found.kind() == NpKind.PRONOUN) {
+            return withAppositive(found, verb);
+          }
+          break;
+        }
+        // "Senator JD Vance, Trump’s running mate, who had said": step back over an appositive that is no phrase.
+        int comma = j;
+        while (comma >= clauseFrom && j - comma < 8 && !d.tokens.get(comma).is(',')) {
+          comma--;
+        }
+        if (comma < clauseFrom || !d.tokens.get(comma).is(',') || !d.tokens.get(j + 1).is(',')) {
+          break;
+        }
+        j = comma - 1;
+      }
+      if (appositive != null) {
+        return appositive;
+      }
+      Np initial = clauseInitial(clauseFrom, verb);
+      return initial != null || clauseFrom == sentenceFrom ? initial : clauseInitial(sentenceFrom, verb);
+    }
+
+
+    /** The first noun phrase of a clause, after introductory phrases ("In Washington, ..."). */
+    private Np clauseInitial(int from, int to) {
+      int k = skipIntro(from, to);
+      int limit = Math.min(to, k + 20);
+      while (k < limit && (d.tokens.get(k).kind() == ArticleDiscourse.QUOTE || d.tokens.get(k).kind() == ArticleDiscourse.PUNCT)) {
+        k++;
+      }
+      Np np = d.np(k, to);
+      return np == null ? null : withAppositive(np, to);
+    }
+
+    private int skipIntro(int from, int to) {
+      int k = from;
+      // A dateline: "MOSCOW (Harbor Wire) —", "SOCHI, Russia —", "WASHINGTON -".
+      Token first = d.token(k);
+      if (first != null && first.word() && first.text().length() > 1 && first.text().equals(first.text().toUpperCase(java.util.Locale.ROOT))
+          && Character.isLetter(first.text().charAt(0))) {
+        for (int j = k + 1; j < to && j - k < 14; j++) {
+          Token t = d.tokens.get(j);
+          if (t.is('—') || t.is('–') || t.is('-')) {
+            k = j + 1;
+            while (k < to && d.tokens.get(k).is('-')) {
+              k++;
+            }
+            break;
+          }
+          if (t.kind() == ArticleDiscourse.QUOTE || (t.word() && !t.upper() && !t.lower().equals("of"))) {
+            break;
+          }
+        }
+      }
+      for (int round = 0; round < 4 && k < to; round++) {
+        Token t = d.tokens.get(k);
+        if (!t.word()) {
+          break;
+        }
+        String w = t.lower();
+        if (SENTENCE_ADVERBS.contains(w) && k + 1 < to && !d.tokens.get(k + 1).is(',')) {
+          k++;
+          continue;
+        }
+        boolean intro = INTRO_LEADS.contains(w) || (t.upper() && w.endsWith("ing") && w.length() > 5);
+        if (!intro) {
+          break;
+        }
+        int comma = k + 1;
+        while (comma < to && comma - k < 25 && !d.tokens.get(comma).is(',') && d.tokens.get(comma).kind() != ArticleDiscourse.QUOTE) {
+          comma++;
+        }
+        if (comma >= to || !d.tokens.get(comma).is(',')) {
+          break;
+        }
+        k = comma + 1;
+      }
+      return k;
+    }
+
+
+    /**
+     * A description followed by the name it describes ("a presidential aide, Vladimir Medinsky", "His
+     * sister, Dawn Comperatore Schafer", "Her neighbour Emre Aydın") stands for the name; a name followed
+     * by a description ("Greta Lindqvist, a defence analyst at ...") gets the description's role.
+     */
+    private Np withAppositive(Np np, int limit) {
+      int m = np.to();
+      if (np.kind() == NpKind.NAME || np.kind() == NpKind.ORG) {
+        if (m + 1 < limit && d.tokens.get(m).is(',')) {
+          Np desc = d.np(m + 1, limit);
+          if (desc != null && (desc.kind() == NpKind.INDEFINITE || desc.kind() == NpKind.DEFINITE)) {
+            nameDescribed(np.entity(), desc);
+          } else if (d.token(m + 1) != null && d.token(m + 1).word() && Character.isDigit(d.token(m + 1).text().charAt(0))
+              && np.entity() != null && np.entity().kind == EntityKind.UNKNOWN) {
+            np.entity().kind = EntityKind.PERSON; // "Angela Ruiz, 49, ..."
+          }
+        }
+        return np;
+      }
+      if (np.kind() == NpKind.INDEFINITE || np.kind() == NpKind.DEFINITE || np.kind() == NpKind.POSSESSIVE_ROLE
+          || np.kind() == NpKind.GROUP) {
+        int k = m < limit && d.tokens.get(m).is(',') ? m + 1 : m;
+        if (k < limit && (d.tokens.get(k).upper() || k == m)) {
+          Np name = d.np(k, limit);
+          if (name != null && name.kind() == NpKind.NAME && name.entity() != null) {
+            nameDescribed(name.entity(), np);
+            return new Np(np.from(), name.to(), NpKind.NAME, name.entity(), d.span(np.from(), name.to()), null, Set.of());
+          }
+        }
+        // "a retired engineer who gave only his first name, Sergei, said": the name before the verb.
+        if (np.kind() == NpKind.INDEFINITE) {
+          for (int j = m; j + 1 < limit && j - m < 15; j++) {
+            if (d.tokens.get(j).is(',') && d.tokens.get(j + 1).upper()) {
+              Np name = d.np(j + 1, limit);
+              if (name != null && name.kind() == NpKind.NAME && name.to() < limit && d.tokens.get(name.to()).is(',')) {
+                nameDescribed(name.entity(), np);
+                return new Np(np.from(), name.to(), NpKind.NAME, name.entity(), d.span(np.from(), name.to()), null, Set.of());
+              }
+            }
+            if (d.tokens.get(j).kind() == ArticleDiscourse.QUOTE || verbAt(j) != null) {
+              break;
+            }
+          }
+        }
+      }
+      return np;
+    }
+
+    private void nameDescribed(Entity e, Np description) {
+      if (e == null) {
+        return;
+      }
+      d.addRoles(e, description.from(), description.to());
+    }
+
+    // ------------------------------------------------------------ resolution
+
+    private Attribution resolve(Np np, SpeechVerbs.Verb verb, Entity unused) {
+      Attribution cached = resolved.get(np.from());
+      if (cached != null && cached.surface() != null && cached.surface().equals(np.surface())) {
+        return new Attribution(cached.speaker(), cached.surface(), cached.method(), verb);
+      }
+      Entity exclude = verb != null && REPLY_VERBS.contains(verb.lemma()) ? lastSpeaker() : null;
+      Attribution a = switch (np.kind()) {
+        case NAME, ORG -> new Attribution(np.entity(), np.surface(), np.entity() != null ? "named" : "none", verb);
+        case PRONOUN -> new Attribution(pronoun(np, exclude), np.surface(), "pronoun", verb);
+        case DEFINITE -> {
+          Entity e = definite(np, exclude);
+          yield new Attribution(e, np.surface(), e != null && e.kind == EntityKind.ANONYMOUS ? "anonymous" : "nominal", verb);
+        }
+        case INDEFINITE, GROUP -> new Attribution(np.entity(), np.surface(), "anonymous", verb);
+        case POSSESSIVE_ROLE -> new Attribution(null, np.surface(), "nominal", verb);
+      };
+      resolved.put(np.from(), a);
+      return a;
+    }
+
+    private Entity lastSpeaker() {
+      for (int i = subjects.size() - 1; i >= 0 && subjects.size() - i <= 3; i--) {
+        if (subjects.get(i).entity().personLike()) {
+          return subjects.get(i).entity();
+        }
+      }
       return null;
     }
-    Actor actor = registry.byId(best.actorId());
-    return new Speaker(best.surface(), actor.name(), actor.id());
-  }
 
-  private static String stripTitle(String name) {
-    return name.replaceFirst("^" + TITLE, "").strip();
-  }
+    /**
+     * "he"/"she": the subject of its own sentence when that comes first and fits ("Harris drew applause
+     * when she ..."), else the latest recent subject that is a person the pronoun fits; "it": an organisation.
+     */
+    private Entity pronoun(Np np, Entity exclude) {
+      String pronoun = np.head();
+      if (pronoun.equals("they") || pronoun.equals("we")) {
+        return null;
+      }
+      boolean it = pronoun.equals("it");
+      Sentence s = d.sentenceOf(np.from());
+      if (!it) {
+        int k = skipIntro(s.from(), np.from());
+        if (k < np.from()) {
+          Np first = d.np(k, np.from());
+          if (first != null && first.kind() == NpKind.NAME && first.entity() != null && first.entity() != exclude
+              && fits(first.entity(), pronoun) && first.to() <= np.from()) {
+            return first.entity();
+          }
+        }
+      }
+      int reach = 0;
+      for (int i = subjects.size() - 1; i >= 0 && reach < SUBJECT_REACH; i--, reach++) {
+        if (subjects.get(i).sentence() >= s.index()) {
+          continue;
+        }
+        Entity e = subjects.get(i).entity();
+        if (e == exclude) {
+          continue;
+        }
+        if (it ? !e.personLike() : fits(e, pronoun)) {
+          return e;
+        }
+        if (it && reach >= 2) {
+          return null;
+        }
+      }
+      if (!it) {
+        // Anyone named in the last two sentences the pronoun fits.
+        int seen = 0;
+        for (int i = Math.min(namedBySentence.size(), s.index()) - 1; i >= 0 && s.index() - i <= 2; i--) {
+          List<Entity> named = namedBySentence.get(i);
+          for (int j = named.size() - 1; j >= 0 && seen++ < NAMED_REACH; j--) {
+            Entity e = named.get(j);
+            if (e != exclude && e.pronoun != null && e.pronoun.equals(pronoun)) {
+              return e;
+            }
+          }
+        }
+      }
+      return null;
+    }
 
-  /** The longest earlier "First Last" form of a surname the article uses ("Delgado" -> "Maria Delgado"). */
-  private static String fullName(String text, String name, int before) {
-    if (name.contains(" ")) {
-      return name;
-    }
-    Matcher m = FULL_NAME.matcher(text.substring(0, Math.min(before, text.length())));
-    String best = name;
-    while (m.find()) {
-      String candidate = m.group();
-      if (candidate.endsWith(" " + name) && candidate.length() > best.length()) {
-        best = stripTitle(candidate);
-      }
-    }
-    return best;
-  }
 
-  private static List<String> actorsInside(List<AliasMatch> mentions, Span span) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (AliasMatch mention : mentions) {
-      if (mention.begin() > span.begin() && mention.end() < span.end()) {
-        ids.add(mention.actorId());
-      }
+    private boolean fits(Entity e, String pronoun) {
+      return e.personLike() && (e.pronoun == null || e.pronoun.equals(pronoun));
     }
-    return List.copyOf(ids);
-  }
 
-  private static String sentenceAfter(String text, int from) {
-    int limit = Math.min(text.length(), from + WINDOW);
-    int end = limit;
-    for (int i = from; i < limit; i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)))
-          && !abbreviationBefore(text, i))) {
-        end = i;
-        break;
+    /** "the senator", "the Ukrainian leader": the focus if it fits, else the latest person whose role fits. */
+    private Entity definite(Np np, Entity exclude) {
+      String head = np.head();
+      String headLast = head.contains(" ") ? head.substring(head.lastIndexOf(' ') + 1) : head;
+      if (ArticleDiscourse.ORG_WORDS.contains(headLast) && !ArticleDiscourse.PERSON_ROLES.contains(headLast)) {
+        for (int i = subjects.size() - 1; i >= 0 && subjects.size() - i <= 3; i--) {
+          Entity e = subjects.get(i).entity();
+          if (!e.personLike()) {
+            return e;
+          }
+        }
+        return null;
       }
-      if (isOpener(text, i) && i > from) {
-        end = i;
-        break;
+      String gender = ArticleDiscourse.FEMALE.contains(headLast) ? "she" : ArticleDiscourse.MALE.contains(headLast) ? "he" : null;
+      Entity focus = null;
+      int reach = 0;
+      for (int i = subjects.size() - 1; i >= 0 && reach < SUBJECT_REACH; i--, reach++) {
+        Entity e = subjects.get(i).entity();
+        if (e != exclude && e.personLike() && (gender == null || fits(e, gender)) && !conflicts(e, np)) {
+          focus = e;
+          break;
+        }
       }
+      if (focus != null && (roleFits(focus, head) || !hasOfficeTitle(focus) || ArticleDiscourse.GENERIC_HEADS.contains(headLast))) {
+        return focus;
+      }
+      int seen = 0;
+      for (int i = namedBySentence.size() - 1; i >= 0 && namedBySentence.size() - i <= 30; i--) {
+        List<Entity> named = namedBySentence.get(i);
+        for (int j = named.size() - 1; j >= 0 && seen++ < NAMED_REACH; j--) {
+          Entity e = named.get(j);
+          if (e != exclude && e.personLike() && roleFits(e, head) && !conflicts(e, np) && (gender == null || fits(e, gender))) {
+            return e;
+          }
+        }
+      }
+      return focus;
     }
-    return text.substring(from, end);
-  }
 
-  private static int sentenceStart(String text, int quoteBegin) {
-    int limit = Math.max(0, quoteBegin - WINDOW);
-    for (int i = quoteBegin - 1; i >= limit; i--) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        return i + 1;
+    /** An office the article gives the person ("president", "senator"), which a description must then fit. */
+    private boolean hasOfficeTitle(Entity e) {
+      for (String w : e.roleWords) {
+        if (OFFICES.contains(w)) {
+          return true;
+        }
       }
-      if ((c == '.' || c == '!' || c == '?') && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1))
-          && !abbreviationBefore(text, i)) {
-        return i + 1;
-      }
-      if ((c == '\u201D' || c == '"') && i > 0 && ".!?".indexOf(text.charAt(i - 1)) >= 0) {
-        return i + 1;
-      }
+      return false;
     }
-    return limit;
-  }
 
-  private static boolean abbreviationBefore(String text, int dot) {
-    int j = dot - 1;
-    while (j >= 0 && Character.isLetter(text.charAt(j))) {
-      j--;
+
+    private boolean roleFits(Entity e, String head) {
+      String[] words = head.split(" ");
+      String last = words[words.length - 1];
+      if (e.roleWords.contains(last) && (words.length == 1 || e.roleWords.contains(words[0]))) {
+        return true;
+      }
+      if (last.equals("leader")) {
+        for (String w : List.of("president", "chancellor", "minister", "premier", "leader", "speaker", "king", "queen")) {
+          if (e.roleWords.contains(w)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
-    String word = text.substring(j + 1, dot);
-    return Set.of("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "St", "U", "S", "Lt", "Col", "Capt").contains(word)
-        || word.length() == 1 && Character.isUpperCase(word.isEmpty() ? 'a' : word.charAt(0));
+
+    /** "the Ukrainian president" does not fit someone the article calls "Russian". */
+    private boolean conflicts(Entity e, Np np) {
+      Set<String> mods = np.modifiers();
+      if (mods.isEmpty()) {
+        return false;
+      }
+      for (String m : mods) {
+        if (e.roleWords.contains(m)) {
+          return false;
+        }
+      }
+      for (String w : e.roleWords) {
+        if (!ArticleDiscourse.PERSON_ROLES.contains(w) && !ArticleDiscourse.TITLE_WORDS.contains(w)
+            && (w.endsWith("an") || w.endsWith("ish") || w.endsWith("ese") || w.endsWith("ch") || w.endsWith("i"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // ------------------------------------------------------------ subjects and evidence
+
+    private void collectNames(Sentence s) {
+      List<Entity> named = new ArrayList<>();
+      for (int k = s.from(); k < s.to(); k++) {
+        Token t = d.tokens.get(k);
+        if (t.word() && (t.upper() || !t.lower().equals(t.text()))) {
+          Np np = d.np(k, s.to());
+          if (np != null && np.entity() != null && (np.kind() == NpKind.NAME || np.kind() == NpKind.ORG)) {
+            named.add(np.entity());
+            k = np.to() - 1;
+          }
+        }
+      }
+      namedBySentence.add(named);
+    }
+
+    /** "X said she ...", "X, who ... his ...": the pronoun the article uses for a named subject. */
+    private void genderEvidence(Sentence s) {
+      int k = skipIntro(s.from(), s.to());
+      Np np = d.np(k, s.to());
+      if (np == null) {
+        return;
+      }
+      np = withAppositive(np, s.to());
+      if (np.kind() != NpKind.NAME || np.entity() == null) {
+        return;
+      }
+      Entity e = np.entity();
+      boolean inRelative = false;
+      for (int j = np.to(); j < s.to() && j - np.to() < 30; j++) {
+        Token t = d.tokens.get(j);
+        if (t.kind() == ArticleDiscourse.QUOTE) {
+          return;
+        }
+        String w = t.word() ? t.lower() : "";
+        if (t.is(',') && d.lower(j + 1).equals("who")) {
+          inRelative = true;
+        }
+        if (inRelative && (w.equals("his") || w.equals("him") || w.equals("himself"))) {
+          d.evidencePronoun(e, "he");
+          return;
+        }
+        if (inRelative && (w.equals("her") || w.equals("herself"))) {
+          d.evidencePronoun(e, "she");
+          return;
+        }
+        VerbHit v = verbAt(j);
+        if (v != null && !inRelative) {
+          int c = v.to();
+          if (d.lower(c).equals("that")) {
+            c++;
+          } else if (v.verb().lemma().equals("tell")) {
+            int limit = c + 4;
+            while (c < s.to() && c < limit && !d.lower(c).equals("he") && !d.lower(c).equals("she")) {
+              c++;
+            }
+          }
+          String p = d.lower(c);
+          if (p.equals("he") || p.equals("she")) {
+            d.evidencePronoun(e, p);
+          }
+          return;
+        }
+        if (inRelative && t.is(',') && j > np.to()) {
+          inRelative = false;
+        }
+      }
+    }
+
+    private Entity sentenceSubject(Sentence s) {
+      VerbHit according = verbAt(s.from());
+      if (according != null && according.verb().lemma().equals("according to")) {
+        Np source = d.np(according.to(), s.to());
+        if (source != null && source.entity() != null) {
+          return source.entity();
+        }
+      }
+      int k = skipIntro(s.from(), s.to());
+      if (k < s.to() && d.tokens.get(k).kind() == ArticleDiscourse.QUOTE) {
+        for (int j = k; j < s.to(); j++) {
+          Token t = d.tokens.get(j);
+          if (t.kind() == ArticleDiscourse.QUOTE && byQuote[t.quote()] != null && byQuote[t.quote()].speaker() != null) {
+            return byQuote[t.quote()].speaker();
+          }
+        }
+        return null;
+      }
+      Np np = clauseInitial(s.from(), s.to());
+      if (np == null) {
+        return null;
+      }
+      return resolve(np, null, null).speaker();
+    }
+
+    // ------------------------------------------------------------ reported speech
+
+    private void reportedSpeech(Sentence s) {
+      int coveredTo = -1;
+      for (int k = s.from(); k < s.to(); k++) {
+        if (k < coveredTo) {
+          continue;
+        }
+        VerbHit v = verbAt(k);
+        if (v == null || !v.verb().reports() || attributingVerbs.contains(k)) {
+          continue;
+        }
+        int[] clause = v.verb().lemma().equals("according to") ? accordingTo(v, s) : complement(v, s);
+        if (clause == null) {
+          continue;
+        }
+        Attribution a = speakerOfVerb(v, s, s.to());
+        if (a == null) {
+          continue;
+        }
+        lastSpeechInParagraph.put(s.paragraph(), a);
+        if (a.speaker() == null || a.speaker().actorId == null) {
+          continue;
+        }
+        int begin = d.tokens.get(clause[0]).begin();
+        int end = d.tokens.get(clause[1] - 1).end();
+        indirect.add(quotation("indirect", begin, end, d.text.substring(begin, end), a));
+        coveredTo = clause[1];
+      }
+    }
+
+    /** Tokens {@code [from, to)} of the clause a reporting verb introduces, or null. */
+    private int[] complement(VerbHit v, Sentence s) {
+      int c = v.to();
+      if (c + 2 < s.to() && d.tokens.get(c).is(',') && d.tokens.get(c + 2).is(',') && ADVERBS_ASIDE.contains(d.lower(c + 1))) {
+        c += 3; // "He warned, however, that ..."
+      }
+      Token first = d.token(c);
+      if (first == null || c >= s.to()) {
+        return null;
+      }
+      if (first.is(':') || first.is(',') || first.kind() == ArticleDiscourse.QUOTE) {
+        return null; // a direct quotation follows
+      }
+      boolean tell = v.verb().lemma().equals("tell");
+      int that = -1;
+      for (int j = c; j < s.to() && j - c < (tell ? 16 : 12); j++) {
+        Token t = d.tokens.get(j);
+        String w = t.word() ? t.lower() : "";
+        if (!t.word() || FINITE_CUES.contains(w) || SUBJECT_PRONOUNS.contains(w) || w.equals("but") || w.equals("and")
+            || (w.equals("to") && j == c) || (j > c && verbAt(j) != null)) {
+          break;
+        }
+        if (w.equals("that")) {
+          that = j;
+          break;
+        }
+      }
+      if (that >= 0) {
+        c = that + 1;
+      } else {
+        if (tell) {
+          // the listener: "told reporters the plan ...", "told NBC News on Thursday he ..."
+          int j = c;
+          if (ArticleDiscourse.DETERMINERS.contains(d.lower(j))) {
+            j++;
+          }
+          while (j < s.to() && j - c < 5 && d.tokens.get(j).word() && !LISTENER_ENDS.contains(d.lower(j))
+              && !NOT_CLAUSE_STARTS.contains(d.lower(j))) {
+            j++;
+          }
+          c = d.lower(j).equals("that") ? j + 1 : j;
+        }
+        while (c < s.to() && d.tokens.get(c).word() && (ADVERBS.contains(d.lower(c)) || isDay(d.lower(c)))) {
+          c++;
+        }
+        if (c >= s.to()) {
+          return null;
+        }
+        Token start = d.tokens.get(c);
+        if (start.kind() != ArticleDiscourse.QUOTE && (!start.word() || NOT_CLAUSE_STARTS.contains(start.lower())
+            || SpeechVerbs.lookup(start.lower()) != null)) {
+          return null;
+        }
+      }
+      if (c >= s.to()) {
+        return null;
+      }
+      if (d.tokens.get(c).kind() == ArticleDiscourse.QUOTE && (c + 1 >= s.to() || d.tokens.get(c + 1).kind() == ArticleDiscourse.PUNCT
+          && clauseEnd(c, s.to()) <= c + 1)) {
+        return null; // "wrote that "there is ..."": the whole clause is a direct quotation
+      }
+      int end = clauseEnd(c, s.to());
+      if (end - c < 2 || end - c > MAX_CLAUSE_TOKENS || !finite(c, end)) {
+        return null;
+      }
+      if (that < 0 && !finiteEarly(c, end)) {
+        return null; // "claimed victory in ..., but": an object, not a clause
+      }
+      return new int[] {c, end};
+    }
+
+
+    private boolean isDay(String w) {
+      return w.endsWith("day") && Character.isLetter(w.charAt(0)) && w.length() <= 9;
+    }
+
+    /** A finite verb among the first eight words of a clause, before any comma. */
+    private boolean finiteEarly(int from, int to) {
+      for (int k = from; k < to && k - from < 8; k++) {
+        Token t = d.tokens.get(k);
+        if (t.is(',')) {
+          return false;
+        }
+        String w = t.word() ? t.lower() : "";
+        if (FINITE_CUES.contains(w) || (w.endsWith("ed") && w.length() > 4 && k > from)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean finite(int from, int to) {
+      for (int k = from; k < to; k++) {
+        Token t = d.tokens.get(k);
+        if (t.kind() == ArticleDiscourse.QUOTE) {
+          return true;
+        }
+        String w = t.word() ? t.lower() : "";
+        if (FINITE_CUES.contains(w) || (w.endsWith("ed") && w.length() > 4 && k > from)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The end of a reported clause: the sentence end, or a comma before "as", "according to", "adding" ... */
+    private int clauseEnd(int from, int sentenceEnd) {
+      sentenceEnd = Math.min(sentenceEnd, from + MAX_CLAUSE_TOKENS + 1);
+      int end = sentenceEnd;
+      boolean modal = false;
+      for (int k = from + 1; k < sentenceEnd; k++) {
+        Token t = d.tokens.get(k);
+        String w = t.word() ? t.lower() : "";
+        modal |= MODALS.contains(w);
+        boolean comma = t.is(',') || (t.kind() == ArticleDiscourse.QUOTE && d.lastInnerChar(t.quote()) == ',');
+        String next = d.lower(k + 1);
+        String after = d.lower(k + 2);
+        if (comma && ((CLAUSE_ENDS.contains(next) && !(next.equals("in") && after.equals("which")))
+            || (next.equals("even") && after.equals("as"))
+            || ((next.equals("and") || next.equals("but")) && (after.equals("he") || after.equals("she") || after.equals("they"))))) {
+          end = t.kind() == ArticleDiscourse.QUOTE ? k + 1 : k;
+          break;
+        }
+        if ((w.equals("and") || w.equals("but")) && verbAt(k + 1) != null) {
+          end = k;
+          break;
+        }
+        if (w.equals("and") && ((next.endsWith("ing") && next.length() > 5) || (modal && next.endsWith("ed") && next.length() > 4))) {
+          end = k; // "... and casting herself as", "... would host further rounds and offered to ..."
+          break;
+        }
+        if (w.equals("without") && next.endsWith("ing")) {
+          end = k;
+          break;
+        }
+      }
+      while (end > from && d.tokens.get(end - 1).kind() == ArticleDiscourse.PUNCT) {
+        end--;
+      }
+      return end;
+    }
+
+
+    /** "According to X, CLAUSE." / "CLAUSE, according to X." / "A, according to X, B." */
+    private int[] accordingTo(VerbHit v, Sentence s) {
+      Np source = d.np(v.to(), s.to());
+      if (source == null || source.kind() != NpKind.NAME) {
+        return null;
+      }
+      int from = skipIntro(s.from(), v.from());
+      int after = source.to();
+      if (v.from() == s.from() || v.from() == from) {
+        if (after >= s.to() || !d.tokens.get(after).is(',')) {
+          return null;
+        }
+        int end = clauseEnd(after + 1, s.to());
+        return end - (after + 1) >= 2 ? new int[] {after + 1, end} : null;
+      }
+      String next = d.lower(after + 1);
+      boolean middle = after + 1 < s.to() && d.tokens.get(after).is(',')
+          && !(next.equals("who") || next.equals("whose") || next.equals("which"));
+      int end;
+      if (middle) {
+        end = clauseEnd(after + 1, s.to()); // "The collapse, according to Netanyahu, was ..."
+      } else {
+        end = v.from(); // "CLAUSE, according to X"
+        while (end > from && d.tokens.get(end - 1).kind() == ArticleDiscourse.PUNCT) {
+          end--;
+        }
+      }
+      return end - from >= 2 ? new int[] {from, end} : null;
+    }
   }
 }

@@ -73,7 +73,8 @@ public final class TableSchemas {
       field("speaker_method", StringType, false),
       field("attribution_verb", StringType, true),
       field("attribution_class", StringType, true),
-      field("mentioned_actor_ids", createArrayType(StringType, false), false));
+      field("mentioned_actor_ids", createArrayType(StringType, false), false),
+      field("mentioned_actor_sentiment", createMapType(StringType, DoubleType, false), false));
 
   /** One article after the NLP stage, with its mentions and quotes nested. */
   public static final StructType ANNOTATED = struct(

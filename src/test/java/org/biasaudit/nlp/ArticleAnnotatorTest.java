@@ -68,4 +68,25 @@ class ArticleAnnotatorTest {
     assertThat(result.textTruncated()).isTrue();
     assertThat(result.actorIds()).containsExactly("biden");
   }
+
+  @Test
+  void quotesCarryTheSentimentTowardTheActorsNamedInside() {
+    String text = "“Putin is a brutal, murderous and cruel dictator,” Zelensky said. "
+        + "Biden said the allies would stand together. “We will defend every inch,” he added.";
+    AnnotatedArticle result = ANNOTATOR.annotate(article("Quotes", text));
+    Quotation first = result.quotes().get(0);
+    assertThat(first.speakerActorId()).isEqualTo("zelensky");
+    assertThat(first.mentionedActorIds()).containsExactly("putin");
+    Mention putin = result.mentions().stream().filter(m -> m.field().equals("text") && m.actorId().equals("putin"))
+        .findFirst().orElseThrow();
+    assertThat(first.mentionedActorSentiment()).containsOnlyKeys("putin");
+    assertThat(first.mentionedActorSentiment().get("putin")).isEqualTo(putin.targetSentiment()).isLessThan(0.0);
+    assertThat(result.quotes()).filteredOn(q -> q.kind().equals(Quotation.INDIRECT)).singleElement()
+        .satisfies(q -> {
+          assertThat(q.speakerActorId()).isEqualTo("biden");
+          assertThat(q.text()).isEqualTo("the allies would stand together");
+          assertThat(q.mentionedActorSentiment()).isEmpty();
+        });
+    assertThat(result.quotes().get(1).speakerActorId()).isEqualTo("biden");
+  }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class QuoteFinderTest {
   private static final ActorRegistry REGISTRY = ActorRegistry.load(Path.of("conf/actors.yaml"));
@@ -17,9 +19,19 @@ class QuoteFinderTest {
     return FINDER.find(text, MATCHER.find(text));
   }
 
+  private static List<Quotation> direct(String text) {
+    return find(text).stream().filter(q -> q.kind().equals(Quotation.DIRECT)).toList();
+  }
+
+  private static List<Quotation> indirect(String text) {
+    return find(text).stream().filter(q -> q.kind().equals(Quotation.INDIRECT)).toList();
+  }
+
+  // ---------------------------------------------------------------- direct quotations and speakers
+
   @Test
   void namedSpeakerAfterTheQuote() {
-    Quotation q = find("\"We will stand with Ukraine,\" Biden said on Tuesday.").get(0);
+    Quotation q = direct("\"We will stand with Ukraine,\" Biden said on Tuesday.").get(0);
     assertThat(q.text()).isEqualTo("We will stand with Ukraine,");
     assertThat(q.begin()).isZero();
     assertThat(q.end()).isEqualTo(29);
@@ -27,33 +39,42 @@ class QuoteFinderTest {
     assertThat(q.speakerName()).isEqualTo("Joe Biden");
     assertThat(q.speakerMethod()).isEqualTo("named");
     assertThat(q.attributionVerb()).isEqualTo("say");
+    assertThat(q.attributionClass()).isEqualTo("neutral");
     assertThat(q.mentionedActorIds()).isEmpty();
   }
 
   @Test
   void verbBeforeSpeakerAndCurlyQuotes() {
-    Quotation q = find("“The deal is dead,” said Trump, who spoke to reporters.").get(0);
+    Quotation q = direct("“The deal is dead,” said Trump, who spoke to reporters.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("trump");
     assertThat(q.text()).isEqualTo("The deal is dead,");
   }
 
   @Test
   void speakerBeforeTheQuoteWithColon() {
-    Quotation q = find("Zelensky told parliament: “We will not retreat.”").get(0);
+    Quotation q = direct("Zelensky told parliament: “We will not retreat.”").get(0);
     assertThat(q.speakerActorId()).isEqualTo("zelensky");
     assertThat(q.attributionVerb()).isEqualTo("tell");
   }
 
   @Test
   void quoteSplitByItsAttributionGivesTwoSpansOneSpeaker() {
-    List<Quotation> quotes = find("\"We will not retreat,\" Zelensky said, \"and we will not forget.\"");
+    List<Quotation> quotes = direct("\"We will not retreat,\" Zelensky said, \"and we will not forget.\"");
     assertThat(quotes).hasSize(2);
     assertThat(quotes).extracting(Quotation::speakerActorId).containsExactly("zelensky", "zelensky");
   }
 
   @Test
-  void pronounAndNominalSpeakersResolveToTheLastSpeaker() {
-    List<Quotation> quotes = find("Senator Mitch McConnell spoke on Monday. \"The bill is fair,\" McConnell said.\n\n"
+  void titlesBeforeNamesAreStrippedAndAppositivesIgnored() {
+    List<Quotation> quotes = direct("“We are done,” said Senate Democratic leader Chuck Schumer. "
+        + "“It is over,” U.S. Treasury Secretary Janet Yellen said. “Prices will rise,” said Maria Delgado, a professor.");
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsExactly("schumer", null, null);
+    assertThat(quotes).extracting(Quotation::speakerName).containsExactly("Chuck Schumer", "Janet Yellen", "Maria Delgado");
+  }
+
+  @Test
+  void pronounsAndDescriptionsResolveToTheSubjectTheyFit() {
+    List<Quotation> quotes = direct("Senator Mitch McConnell spoke on Monday. \"The bill is fair,\" McConnell said.\n\n"
         + "\"It will pass,\" he added.\n\n\"We have the votes,\" the senator told reporters.");
     assertThat(quotes).extracting(Quotation::speakerMethod).containsExactly("named", "pronoun", "nominal");
     assertThat(quotes).extracting(Quotation::speakerActorId).containsOnly("mcconnell");
@@ -61,57 +82,250 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPronounSkipsTheLastSpeakerWhenItDoesNotFit() {
+    // Biden spoke last, but "she" is the economist introduced after him ("said she", "Ms.").
+    List<Quotation> quotes = direct("“We will win,” Biden said.\n\nMaria Delgado, an economist, said she doubted it. "
+        + "“Prices are too high,” she said.");
+    assertThat(quotes.get(1).speakerName()).isEqualTo("Maria Delgado");
+    assertThat(quotes.get(1).speakerActorId()).isNull();
+  }
+
+  @Test
+  void theRegistryPronounDecidesBetweenTwoTrackedActors() {
+    List<Quotation> quotes = direct("Harris met Biden at the White House. Biden left early. “It was a good meeting,” she said.");
+    assertThat(quotes.get(0).speakerActorId()).isEqualTo("harris");
+  }
+
+  @Test
+  void descriptionsMustFitTheRoleTheArticleGives() {
+    List<Quotation> quotes = direct("Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky spoke "
+        + "by phone. Putin said little. “We will not give up an inch,” the Ukrainian president said.");
+    assertThat(quotes.get(0).speakerActorId()).isEqualTo("zelensky");
+    assertThat(quotes.get(0).speakerMethod()).isEqualTo("nominal");
+  }
+
+  @Test
+  void aReplyIsNotTheLastSpeaker() {
+    List<Quotation> quotes = direct("President Donald Trump met Ukrainian President Volodymyr Zelensky. "
+        + "“You will feel it,” Zelensky said.\n\n“Don't tell us what we're going to feel,” the president shot back.");
+    assertThat(quotes.get(1).speakerActorId()).isEqualTo("trump");
+    assertThat(quotes.get(1).attributionVerb()).isEqualTo("shoot back");
+    assertThat(quotes.get(1).attributionClass()).isEqualTo("emotive");
+  }
+
+  @Test
   void untrackedSpeakerKeepsTheFullName() {
-    List<Quotation> quotes = find("Maria Delgado teaches economics. \"Prices will rise,\" said Delgado, a professor.");
+    List<Quotation> quotes = direct("Maria Delgado teaches economics. \"Prices will rise,\" said Delgado, a professor.");
     assertThat(quotes.get(0).speakerActorId()).isNull();
     assertThat(quotes.get(0).speakerSurface()).isEqualTo("Delgado");
     assertThat(quotes.get(0).speakerName()).isEqualTo("Maria Delgado");
   }
 
   @Test
+  void namesWrittenSurnameFirstAndWithParticles() {
+    List<Quotation> quotes = direct("Chen Wei is an economist in Shanghai. “Both sides got meetings,” Chen said. "
+        + "Ursula von der Leyen spoke next. “Europe must act,” von der Leyen said.");
+    assertThat(quotes).extracting(Quotation::speakerName).containsExactly("Chen Wei", "Ursula von der Leyen");
+  }
+
+  @Test
   void partialQuoteInsideASentence() {
-    Quotation q = find("Macron called the deal \"a turning point\" for Europe.").get(0);
+    Quotation q = direct("Macron called the deal \"a turning point\" for Europe.").get(0);
     assertThat(q.text()).isEqualTo("a turning point");
     assertThat(q.speakerActorId()).isEqualTo("macron");
     assertThat(q.attributionVerb()).isEqualTo("call");
   }
 
   @Test
+  void aQuotedTermWithoutASpeechVerbHasNoSpeaker() {
+    Quotation q = direct("Xi and Putin signed a pledge to deepen their “no limits” partnership.").get(0);
+    assertThat(q.speakerName()).isNull();
+    assertThat(q.speakerMethod()).isEqualTo("none");
+  }
+
+  @Test
   void quoteContinuingIntoTheNextParagraphIsOneSpan() {
     String text = "Biden said: \"We will rebuild.\n\n\"And we will do it together.\"\n\nThen he left.";
-    List<Quotation> quotes = find(text);
+    List<Quotation> quotes = direct(text);
     assertThat(quotes).hasSize(1);
     assertThat(quotes.get(0).text()).contains("We will rebuild.").contains("together.");
   }
 
   @Test
-  void carriedOverFromThePreviousParagraph() {
-    List<Quotation> quotes = find("\"We are ready,\" Netanyahu said.\n\n\"The army is prepared for every outcome.\"");
-    assertThat(quotes).extracting(Quotation::speakerMethod).containsExactly("named", "carried_over");
-    assertThat(quotes.get(1).speakerActorId()).isEqualTo("netanyahu");
+  void continuedInTheParagraphAndCarriedOverToTheNext() {
+    List<Quotation> quotes = direct("\"We are ready,\" Netanyahu said. \"Nobody should doubt it.\"\n\n"
+        + "\"The army is prepared for every outcome.\"");
+    assertThat(quotes).extracting(Quotation::speakerMethod).containsExactly("named", "continued", "carried_over");
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsOnly("netanyahu");
+  }
+
+  @Test
+  void anonymousSourcesHaveNoSpeakerEvenWhenTheyNameAnActor() {
+    List<Quotation> quotes = direct("“We had no warning,” a senior Biden administration official told reporters. "
+        + "“We learned about it from television.”");
+    assertThat(quotes).extracting(Quotation::speakerMethod).containsExactly("anonymous", "continued");
+    assertThat(quotes).extracting(Quotation::speakerName).containsOnlyNulls();
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsOnlyNulls();
+  }
+
+  @Test
+  void anOrganisationOwnedByAnActorIsNotTheActor() {
+    List<Quotation> quotes = direct("Netanyahu’s Likud party responded within hours. “Israel is no banana republic,” it said. "
+        + "Biden's campaign said the verdict showed that \"no one is above the law.\"");
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsOnlyNulls();
+    assertThat(quotes).extracting(Quotation::speakerName).containsExactly("Netanyahu’s Likud party", "Biden's campaign");
+  }
+
+  @Test
+  void datelinesAreNotSpeakers() {
+    Quotation q = direct("MOSCOW (Harbor Wire) — Putin praised the deal as “historic” on Friday.").get(0);
+    assertThat(q.speakerActorId()).isEqualTo("putin");
+  }
+
+  @Test
+  void questionQuoteFollowedByItsAttribution() {
+    Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
+    assertThat(q.speakerActorId()).isEqualTo("obama");
+    assertThat(q.attributionVerb()).isEqualTo("ask");
   }
 
   @Test
   void actorsNamedInsideTheQuote() {
-    Quotation q = find("\"Putin has lost,\" Zelensky said.").get(0);
+    Quotation q = direct("\"Putin has lost,\" Zelensky said.").get(0);
     assertThat(q.mentionedActorIds()).containsExactly("putin");
+    assertThat(q.mentionedActorSentiment()).isEmpty(); // filled in by the annotator from scored mentions
   }
 
   @Test
-  void doubledApostrophesAndMixedMarks() {
-    assertThat(find("''We are ready,'' Biden said.").get(0).speakerActorId()).isEqualTo("biden");
-    assertThat(find("“We are ready,\" Biden said.").get(0).text()).isEqualTo("We are ready,");
+  void doubledApostrophesMixedMarksAndANestedQuoteClosingWithThreeApostrophes() {
+    assertThat(direct("''We are ready,'' Biden said.").get(0).speakerActorId()).isEqualTo("biden");
+    assertThat(direct("“We are ready,\" Biden said.").get(0).text()).isEqualTo("We are ready,");
+    String text = "''The voters said, 'We do not want Modi,''' Mr. Gandhi told reporters.";
+    Quotation q = direct(text).get(0);
+    assertThat(q.end()).isEqualTo(text.indexOf(" Mr."));
+    assertThat(q.speakerName()).isEqualTo("Gandhi");
   }
 
   @Test
-  void badInputGivesDefinedResults() {
-    assertThat(find("He is 6'2\" tall and uses a 12\" pipe.")).isEmpty();
-    assertThat(find("\"This quote never closes.\n\nNext paragraph, Biden said.")).isEmpty();
-    assertThat(find("Back in ‘08 Biden ran. Nothing quoted here at all.")).isEmpty();
-    assertThat(find("Putin’s aides and Biden’s team.")).isEmpty();
-    String runaway = "\"" + "word ".repeat(5000) + "\" Biden said.";
-    assertThat(find(runaway)).isEmpty();
-    assertThat(find("Biden said \"\" and left.")).isEmpty();
+  void titlesAndLabelsInQuoteMarksAreNotQuotations() {
+    assertThat(direct("In the book, ''Freedom,'' Merkel recounts the meeting.")).isEmpty();
+    assertThat(direct("A student held a sign reading \"Guilty.\" Biden said nothing.")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- reported speech
+
+  @Test
+  void reportedSpeechOfATrackedActor() {
+    String text = "Putin said the West had ignored Russia's warnings. Trump told reporters the plan was dead, "
+        + "according to a transcript. Biden warned that the coming weeks would be dangerous.";
+    List<Quotation> rows = indirect(text);
+    assertThat(rows).extracting(Quotation::speakerActorId).containsExactly("putin", "trump", "biden");
+    assertThat(rows).extracting(Quotation::text).containsExactly("the West had ignored Russia's warnings", "the plan was dead",
+        "the coming weeks would be dangerous");
+    assertThat(rows).extracting(Quotation::attributionVerb).containsExactly("say", "tell", "warn");
+    assertThat(rows.get(2).attributionClass()).isEqualTo("predictive");
+    for (Quotation q : rows) {
+      assertThat(text.substring(q.begin(), q.end())).isEqualTo(q.text());
+    }
+  }
+
+  @Test
+  void accordingToBeforeAfterAndInside() {
+    List<Quotation> rows = indirect("According to Erdogan, Turkey had talked to all sides. "
+        + "Assad had been granted asylum, according to Putin. The collapse, according to Netanyahu, was a direct result of the strikes.");
+    assertThat(rows).extracting(Quotation::speakerActorId).containsExactly("erdogan", "putin", "netanyahu");
+    assertThat(rows).extracting(Quotation::text).containsExactly("Turkey had talked to all sides", "Assad had been granted asylum",
+        "The collapse, according to Netanyahu, was a direct result of the strikes");
+    assertThat(rows).extracting(Quotation::attributionVerb).containsOnly("according to");
+  }
+
+  @Test
+  void reportedSpeechThroughAPronounOrADescription() {
+    List<Quotation> rows = indirect("Chancellor Olaf Scholz spoke in Berlin. He said Germany would sign the pact. "
+        + "The chancellor added that other capitals had to do more.");
+    assertThat(rows).extracting(Quotation::speakerActorId).containsExactly("scholz", "scholz");
+    assertThat(rows).extracting(Quotation::speakerMethod).containsExactly("pronoun", "nominal");
+  }
+
+  @Test
+  void noReportedSpeechWithoutATrackedSpeakerOrWithoutAClause() {
+    assertThat(indirect("Maria Delgado said prices would rise.")).isEmpty(); // untracked
+    assertThat(indirect("Biden urged the Senate to pass the bill quickly.")).isEmpty(); // an infinitive
+    assertThat(indirect("Modi claimed victory in the election on Tuesday, but his party lost seats.")).isEmpty(); // an object
+    assertThat(indirect("Biden said in a statement. Putin said little on Thursday.")).isEmpty();
+    assertThat(indirect("“We are ready,” Biden told leaders in the Mellon Auditorium, where the treaty was signed.")).isEmpty();
+    assertThat(indirect("Obama wrote that \"there is no place for political violence.\"")).isEmpty(); // only the direct row
+    assertThat(indirect("Xi left Moscow after a three-day state visit in which the leaders signed a pledge.")).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void unbalancedMarksYieldNoQuoteAndScanningResumes() {
+    assertThat(direct("\"This quote never closes.\n\nNext paragraph, Biden said.")).isEmpty();
+    List<Quotation> quotes = direct("He shouted \"stop and left. Then “We will return,” Putin said.");
+    assertThat(quotes).extracting(Quotation::text).containsExactly("We will return,");
+    assertThat(quotes.get(0).speakerActorId()).isEqualTo("putin");
+    // By the continuation convention, a quote left open at a paragraph's end goes on when the next opens with a mark.
+    assertThat(direct("He said \"we leave.\n\n\"Tomorrow.\" Putin nodded.")).extracting(Quotation::text)
+        .containsExactly("we leave.\n\n\"Tomorrow.");
+  }
+
+  @Test
+  void inchMarksAndApostrophesAreNotQuotes() {
+    assertThat(direct("He is 6'2\" tall and uses a 12\" pipe.")).isEmpty();
+    assertThat(direct("Back in ‘08 Biden ran. The ’90s were different. Rock 'n' roll.")).isEmpty();
+    assertThat(direct("Putin’s aides and Biden’s team met the allies’ envoys.")).isEmpty();
+    List<Quotation> quotes = direct("Pruitt, who stands 6'4\" and was hard to miss, said he sat still. \"I sat on my hands,\" he said.");
+    assertThat(quotes).extracting(Quotation::text).containsExactly("I sat on my hands,");
+  }
+
+  @Test
+  void nestedQuotesStayInsideTheOuterQuote() {
+    String text = "“He told me, ‘We are not leaving,’ and I believed him,” Zelensky said.";
+    List<Quotation> quotes = direct(text);
+    assertThat(quotes).hasSize(1);
+    assertThat(quotes.get(0).text()).isEqualTo("He told me, ‘We are not leaving,’ and I believed him,");
+    assertThat(quotes.get(0).speakerActorId()).isEqualTo("zelensky");
+  }
+
+  @Test
+  void aQuoteThousandsOfWordsLongIsDroppedNotCutAndTheRestIsRead() {
+    String runaway = "\"" + "word ".repeat(5000) + "\" Biden said. “We are ready,” Putin said.";
+    List<Quotation> quotes = direct(runaway);
+    assertThat(quotes).extracting(Quotation::text).containsExactly("We are ready,");
+    assertThat(direct("Biden said \"\" and left.")).isEmpty();
     assertThat(find("")).isEmpty();
+  }
+
+  /**
+   * A 2 MB input of each shape that could make a scanner look back or ahead repeatedly: every quotation
+   * stays within the limit and every call returns. The timeout only guards the build against a hang; it is
+   * far above the time a linear pass takes.
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void twoMegabyteInputsFinishWithBoundedQuotes() {
+    String paragraph = "“We will not retreat,” Zelensky said, “and we will not forget.” He said Putin had lost. "
+        + "The 6'2\" senator, who said he was ‘ready’, told reporters the plan was dead.\n\n";
+    List<String> inputs = List.of(
+        paragraph.repeat(2_000_000 / paragraph.length()),
+        "“".repeat(2_000_000),
+        "‘a ".repeat(700_000),
+        "’ ‘word".repeat(300_000),
+        "\"open " + "Biden said that the West would pay. ".repeat(55_000),
+        "''".repeat(1_000_000),
+        "Biden, ".repeat(300_000) + "said: “yes.”");
+    for (String input : inputs) {
+      assertThat(input.length()).isGreaterThan(1_900_000);
+      List<Quotation> quotes = find(input);
+      for (Quotation q : quotes) {
+        assertThat(q.end() - q.begin()).isLessThanOrEqualTo(QuoteFinder.MAX_QUOTE_CHARS + 2);
+        assertThat(q.begin()).isGreaterThanOrEqualTo(0);
+        assertThat(q.end()).isLessThanOrEqualTo(input.length());
+      }
+    }
+    String news = inputs.get(0);
+    assertThat(direct(news)).hasSize(3 * (2_000_000 / paragraph.length())); // two halves of a split quote and ‘ready’
   }
 }
