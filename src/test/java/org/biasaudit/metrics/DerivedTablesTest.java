@@ -35,7 +35,7 @@ class DerivedTablesTest {
   private static final StructType QUOTES = new StructType()
       .add("article_id", DataTypes.StringType).add("outlet", DataTypes.StringType).add("published", DataTypes.DateType)
       .add("speaker_actor_id", DataTypes.StringType).add("attribution_class", DataTypes.StringType)
-      .add("mentioned_actor_ids", DataTypes.createArrayType(DataTypes.StringType));
+      .add("mentioned_actor_ids", DataTypes.createArrayType(DataTypes.StringType)).add("kind", DataTypes.StringType);
 
   @BeforeAll
   static void start() {
@@ -75,11 +75,13 @@ class DerivedTablesTest {
     mentions.add(mention("a-3", "A", 4, "biden", 0, 0.2, "Biden spoke."));
     mentions.add(mention("b-2", "B", 5, "biden", 0, 0.2, "Biden spoke."));
     Dataset<Row> quotes = spark.createDataFrame(List.of(
-        RowFactory.create("a-1", "A", day(2), "biden", "neutral", seq()),
-        RowFactory.create("a-2", "A", day(3), "biden", "neutral", seq()),
-        RowFactory.create("a-3", "A", day(4), "biden", "assertive", seq()),
-        RowFactory.create("a-3", "A", day(4), null, null, seq("biden")),
-        RowFactory.create("a-3", "A", day(4), "putin", "neutral", seq("biden"))), QUOTES);
+        RowFactory.create("a-1", "A", day(2), "biden", "neutral", seq(), "direct"),
+        RowFactory.create("a-2", "A", day(3), "biden", "neutral", seq(), "direct"),
+        RowFactory.create("a-3", "A", day(4), "biden", "assertive", seq(), "direct"),
+        RowFactory.create("a-3", "A", day(4), null, null, seq("biden"), "direct"),
+        RowFactory.create("a-3", "A", day(4), "putin", "neutral", seq("biden"), "direct"),
+        // Reported speech is not a printed quotation: it counts in none of the quote measures.
+        RowFactory.create("a-1", "A", day(2), "biden", "neutral", seq(), "indirect")), QUOTES);
     AuditConfig.Aggregation defaults = AuditConfig.defaults().aggregation();
     AuditConfig.Aggregation settings = new AuditConfig.Aggregation("month", 200, 1, 1, 0.95, excludeSyndicated,
         defaults.syndicationSimilarity(), 8, 100, 1, 20);
