@@ -27,6 +27,9 @@ final class ReportStep {
   static final int CONTRASTS_SHOWN = 20;
   /** Framing terms per outlet x actor in the report's table. */
   static final int TERMS_SHOWN = 8;
+  /** The charts show the most mentioned actors and outlets, so the page stays small on a large corpus. */
+  static final int ACTORS_CHARTED = 16;
+  static final int OUTLETS_CHARTED = 24;
 
   private ReportStep() {}
 
@@ -39,6 +42,8 @@ final class ReportStep {
           r.getAs("ci_high"), r.<Double>getAs("share_of_voice"), r.<Long>getAs("quotes_spoken"), r.getAs("share_of_quotes"),
           r.<Boolean>getAs("low_support")));
     }
+
+    summary = mostMentioned(summary);
 
     Dataset<Row> top = spark.read().parquet(table.apply("outlet_contrasts")).where(col("period").equalTo(Periods.ALL))
         .orderBy(col("q_value").asc_nulls_last(), col("p_value").asc_nulls_last(), abs(col("difference")).desc(),
@@ -63,6 +68,26 @@ final class ReportStep {
           r.<Integer>getAs("rank"), r.<Long>getAs("count"), r.<Double>getAs("z_score")));
     }
     return HtmlReport.render(new ReportData(title, runId, summary, contrasts, terms));
+  }
+
+  private static List<ReportData.Summary> mostMentioned(List<ReportData.Summary> rows) {
+    Map<String, Long> byActor = new HashMap<>();
+    Map<String, Long> byOutlet = new HashMap<>();
+    for (ReportData.Summary r : rows) {
+      if (Periods.ALL.equals(r.period())) {
+        byActor.merge(r.actorId(), r.mentions(), Long::sum);
+        byOutlet.merge(r.outlet(), r.mentions(), Long::sum);
+      }
+    }
+    java.util.Set<String> actors = top(byActor, ACTORS_CHARTED);
+    java.util.Set<String> outlets = top(byOutlet, OUTLETS_CHARTED);
+    return rows.stream().filter(r -> actors.contains(r.actorId()) && outlets.contains(r.outlet())).toList();
+  }
+
+  private static java.util.Set<String> top(Map<String, Long> counts, int n) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
   }
 
   /** Per contrast, the outlet's mention of the actor that leans furthest in the contrast's direction. */

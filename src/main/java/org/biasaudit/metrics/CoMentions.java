@@ -2,7 +2,7 @@ package org.biasaudit.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
@@ -21,12 +21,11 @@ public final class CoMentions {
     Dataset<Row> a = inSentence.withColumnRenamed("actor_id", "actor_a");
     Dataset<Row> b = inSentence.select(col("article_id"), col("field"), col("sentence_index"), col("actor_id").as("actor_b"));
     Dataset<Row> sentencePairs = a.join(b, new String[] {"article_id", "field", "sentence_index"}, "inner")
-        .where(col("actor_a").lt(col("actor_b")))
-        .withColumn("sentence_key", org.apache.spark.sql.functions.concat_ws("/", col("article_id"), col("field"),
-            col("sentence_index").cast("string")));
+        .where(col("actor_a").lt(col("actor_b")));
+    // Both sides come from distinct rows, so each sentence (or article) gives a pair once: count rows.
     Dataset<Row> sentences = ActorOutletSummary.withPeriods(sentencePairs, grain)
         .groupBy(col("outlet"), col("period"), col("actor_a"), col("actor_b"))
-        .agg(countDistinct(col("sentence_key")).as("sentences"));
+        .agg(count(lit(1)).as("sentences"));
 
     Dataset<Row> inArticle = mentions.select(col("outlet"), col("published"), col("article_id"), col("actor_id")).distinct();
     Dataset<Row> articlePairs = inArticle.withColumnRenamed("actor_id", "actor_a")
@@ -34,7 +33,7 @@ public final class CoMentions {
         .where(col("actor_a").lt(col("actor_b")));
     Dataset<Row> articles = ActorOutletSummary.withPeriods(articlePairs, grain)
         .groupBy(col("outlet"), col("period"), col("period_start"), col("actor_a"), col("actor_b"))
-        .agg(countDistinct(col("article_id")).as("articles"));
+        .agg(count(lit(1)).as("articles"));
 
     return articles.join(sentences, new String[] {"outlet", "period", "actor_a", "actor_b"}, "left")
         .select(col("outlet"), col("period"), col("period_start"), col("actor_a"), col("actor_b"), col("articles"),
