@@ -45,6 +45,10 @@ public final class ArticleReferences {
   /** Words before a title that make it a role or a predicate rather than a reference. */
   private static final Set<String> ROLE_MARKERS = Set.of("as", "am", "is", "are", "was", "were", "be", "been", "being",
       "become", "becomes", "became", "remain", "remains", "remained", "named", "elected");
+  /** Verbs that show a title after "as" is the subject of a clause ("as the president said"). */
+  private static final Set<String> FINITE_VERBS = Set.of("is", "was", "has", "had", "will", "would", "said", "says", "can",
+      "could", "did", "does", "may", "might", "must", "should", "told", "tells", "spoke", "speaks", "met", "meets", "left",
+      "took", "takes", "made", "makes", "went", "goes", "came", "comes", "sought", "seeks", "began", "begins");
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "inside", "outside", "In", "At", "Inside", "Outside");
 
   /** Someone untracked the article names: a namesake of a tracked actor, or a titled stranger. */
@@ -340,8 +344,12 @@ public final class ArticleReferences {
       }
       String beforeDeterminer = determiner ? wordBefore(folded, begin - 4) : null;
       String predicate = determiner ? beforeDeterminer : before;
-      if (predicate != null && ROLE_MARKERS.contains(predicate.toLowerCase(Locale.ROOT))) {
-        // "sworn in as Russia's president", "I am the President": a role or predicate, not a reference.
+      boolean clauseFollows = next != null && !next.isEmpty() && Character.isLowerCase(next.charAt(0))
+          && (next.endsWith("ed") || FINITE_VERBS.contains(next));
+      boolean conjunction = "as".equalsIgnoreCase(predicate) && clauseFollows;
+      if (predicate != null && ROLE_MARKERS.contains(predicate.toLowerCase(Locale.ROOT)) && !conjunction) {
+        // "sworn in as Russia's president", "I am the President": a role or predicate, not a reference. But in
+        // "as the Chinese leader wrapped up his visit" the title is the subject of a clause after "as".
         return;
       }
       if (determiner && appositive(p, begin - 4)) {

@@ -32,9 +32,9 @@ import org.biasaudit.actors.Reference;
  *
  * <p><b>Competitors.</b> Every untracked person the text names competes for pronouns: a known given name
  * before a capitalised word ("Fiona Hill"), an honorific or a title before a name ("Mr. Lowell", "General
- * Valeriy Zaluzhnyi"), a name after a role noun ("spokesman Dmitry Peskov"), a capitalised name that
- * speaks ("Gadi Eisenkot ... told"), namesakes ("Hunter Biden") and titled strangers ("President Lula"),
- * and later the bare surname of any of them.
+ * Valeriy Zaluzhnyi"), a name after a role noun ("spokesman Dmitry Peskov"), a given name after a family
+ * noun ("his son Hunter"), a capitalised name that speaks ("Gadi Eisenkot ... told"), namesakes ("Hunter
+ * Biden") and titled strangers ("President Lula"), and later the bare surname of any of them.
  *
  * <p><b>Patterns that override salience</b>, each common in news copy:
  * <ul>
@@ -45,7 +45,7 @@ import org.biasaudit.actors.Reference;
  *   <li>Coordination: "X and his wife" is X's wife.
  *   <li>A pronoun in a quotation is not its speaker; in a quotation followed by "said of X" it is X.
  *   <li>"him"/"her" as an object cannot be the subject of its own clause ("Ross said he would not vote
- *       for him").
+ *       for him"), nor the unstated subject of a participle ("Biden pardoned his son, sparing him").
  * </ul>
  * First- and second-person pronouns and "they"/"we"/"it" are never resolved.
  */
@@ -70,6 +70,9 @@ final class PronounRules {
       "secretary", "governor", "mayor", "lawmaker", "representative", "strategist", "pollster", "chairman", "chairwoman",
       "journalist", "reporter", "correspondent", "editor", "executive", "founder", "owner", "widow", "wife", "husband",
       "son", "daughter", "brother", "sister", "father", "mother", "fiancée", "fiance", "fiancé", "nominee", "host");
+  private static final Set<String> FAMILY_NOUNS = Set.of("son", "daughter", "wife", "husband", "brother", "sister",
+      "father", "mother", "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt", "stepson",
+      "stepdaughter", "fiancée", "fiancé", "partner", "widow", "widower");
   /** Last words of capitalised runs that name institutions, not people ("Justice Department said"). */
   private static final Set<String> INSTITUTION_WORDS = Set.of("House", "Department", "Ministry", "Office", "Council",
       "Party", "Court", "Agency", "Bank", "Union", "Commission", "Committee", "Senate", "Congress", "Government",
@@ -293,6 +296,11 @@ final class PronounRules {
       if (clauseSubject != null) {
         excluded.add(clauseSubject.entity());
       }
+      // "Biden pardoned his son, sparing him": the participle's unstated subject is the sentence's subject.
+      Slot sentenceSubject = ctx.subject(s, false);
+      if (sentenceSubject != null && inParticipleClause(tokens, t)) {
+        excluded.add(sentenceSubject.entity());
+      }
     }
 
     Map<String, Integer> scores = new HashMap<>();
@@ -428,6 +436,20 @@ final class PronounRules {
     return slot != null && slot.person() && !ctx.quoted[slot.begin()] ? slot : null;
   }
 
+  /** Whether the clause around token {@code t} opens with ", <verb>ing" ("..., calling him a genius"). */
+  private static boolean inParticipleClause(List<CoreLabel> tokens, int t) {
+    for (int i = t - 1; i >= 1; i--) {
+      String word = tokens.get(i).word();
+      if (word.equals(",") || word.equals(";")) {
+        return false;
+      }
+      if (tokens.get(i - 1).word().equals(",") && word.endsWith("ing") && Character.isLowerCase(word.charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "Obama and his wife": a possessive right after "X and". */
   private static Slot coordinated(Context ctx, int s, int t) {
     List<CoreLabel> tokens = ctx.tokens(s);
@@ -559,6 +581,12 @@ final class PronounRules {
         }
         if (compat == null && last == t && surnames.containsKey(token.word())) {
           compat = surnames.get(token.word());
+          first = t;
+        }
+        if (compat == null && last == t && t > 0 && FAMILY_NOUNS.contains(tokens.get(t - 1).word().toLowerCase(Locale.ROOT))
+            && FirstNames.of(token.word()) != null) {
+          // "his son Hunter", "her husband Paul": a given name alone after a family noun.
+          compat = compatOfGiven(token.word());
           first = t;
         }
         if (compat != null && first <= last && !institution) {

@@ -96,6 +96,8 @@ class ArticleReferencesTest {
     assertThat(resolved("Russian President Vladimir Putin spoke.", MARCH_2024)).containsExactly("Vladimir Putin=putin");
     assertThat(resolved("The Russian president, Vladimir Putin, spoke.", MARCH_2024)).containsExactly("Vladimir Putin=putin");
     assertThat(resolved("Putin was sworn in as Russia's president on Tuesday.", MARCH_2024)).containsExactly("Putin=putin");
+    assertThat(resolved("Xi Jinping left Moscow as the Chinese leader wrapped up his visit.", MARCH_2024))
+        .as("'as' opening a clause").containsExactly("Xi Jinping=xi", "the Chinese leader=xi");
     assertThat(resolved("\"I am the president,\" Biden wrote.", MARCH_2024)).containsExactly("Biden=biden");
     assertThat(resolved("Chuck Schumer, the majority leader, spoke.", MARCH_2024)).containsExactly("Chuck Schumer=schumer");
     assertThat(resolved("Biden met the president of Mexico.", MARCH_2024)).containsExactly("Biden=biden");

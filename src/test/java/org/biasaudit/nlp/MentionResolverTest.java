@@ -70,6 +70,8 @@ class MentionResolverTest {
     assertThat(pronouns("Zelensky met Macron, and NATO Secretary General Jens Stoltenberg said he was pleased."))
         .as("an untracked speaker").isEmpty();
     assertThat(pronouns("Former adviser Fiona Hill said Putin admired strength. She called it a weakness.")).isEmpty();
+    assertThat(pronouns("Joe Biden pardoned his son Hunter, sparing him a prison sentence.")).containsExactly("his=biden");
+    assertThat(pronouns("Trump praised Putin, calling him a genius.")).containsExactly("him=putin");
   }
 
   @Test
