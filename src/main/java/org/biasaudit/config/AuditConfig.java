@@ -33,9 +33,17 @@ public record AuditConfig(
     }
   }
 
-  /** What CoreNLP runs and the bounds that keep one article from stalling a stage. */
-  public record Nlp(String parser, int maxSentenceTokens, int articleTimeLimitSeconds, String paragraphBreak)
-      implements Serializable {}
+  /**
+   * What CoreNLP runs and the bounds that keep one article from stalling a stage.
+   *
+   * @param coref how pronouns and nominal references are resolved to actors: {@code none} (names only),
+   *     {@code fast} (the registry's dated titles and the project's pronoun rules) or {@code full} (CoreNLP's
+   *     statistical coreference on articles that name an actor)
+   */
+  public record Nlp(String parser, int maxSentenceTokens, int articleTimeLimitSeconds, String paragraphBreak, String coref)
+      implements Serializable {
+    public static final List<String> COREF_TIERS = List.of("none", "fast", "full");
+  }
 
   /** Thresholds that turn a sentiment score in [-1, 1] into a label. */
   public record Sentiment(double negativeBelow, double positiveAbove) implements Serializable {
@@ -87,12 +95,13 @@ public record AuditConfig(
         in.integer("max_article_chars", 100_000, 1_000, 50_000_000));
 
     ConfigMap n = root.section("nlp");
-    n.requireOnly(Set.of("parser", "max_sentence_tokens", "article_time_limit_seconds", "paragraph_break"));
+    n.requireOnly(Set.of("parser", "max_sentence_tokens", "article_time_limit_seconds", "paragraph_break", "coref"));
     Nlp nlp = new Nlp(
         n.choice("parser", "sr", List.of("sr", "pcfg")),
         n.integer("max_sentence_tokens", 80, 5, 500),
         n.integer("article_time_limit_seconds", 60, 1, 3600),
-        n.choice("paragraph_break", "two", List.of("two", "always", "never")));
+        n.choice("paragraph_break", "two", List.of("two", "always", "never")),
+        n.choice("coref", "fast", Nlp.COREF_TIERS));
 
     ConfigMap s = root.section("sentiment");
     s.requireOnly(Set.of("negative_below", "positive_above"));
@@ -129,6 +138,15 @@ public record AuditConfig(
     return new AuditConfig(source, input, nlp, sentiment, aggregation, new Output(overwrite, output.compression()), sparkMaster);
   }
 
+  /** The same settings at another coreference tier ({@code none}, {@code fast}, {@code full}). */
+  public AuditConfig withCoref(String tier) {
+    if (!Nlp.COREF_TIERS.contains(tier)) {
+      throw new ConfigException(source, "nlp.coref", "'" + tier + "' is not allowed", "use one of " + Nlp.COREF_TIERS);
+    }
+    Nlp n = new Nlp(nlp.parser(), nlp.maxSentenceTokens(), nlp.articleTimeLimitSeconds(), nlp.paragraphBreak(), tier);
+    return new AuditConfig(source, input, n, sentiment, aggregation, output, sparkMaster);
+  }
+
   public AuditConfig withSparkMaster(String master) {
     return new AuditConfig(source, input, nlp, sentiment, aggregation, output, master);
   }
@@ -144,6 +162,7 @@ public record AuditConfig(
     out.put("nlp.max_sentence_tokens", nlp.maxSentenceTokens());
     out.put("nlp.article_time_limit_seconds", nlp.articleTimeLimitSeconds());
     out.put("nlp.paragraph_break", nlp.paragraphBreak());
+    out.put("nlp.coref", nlp.coref());
     out.put("sentiment.negative_below", sentiment.negativeBelow());
     out.put("sentiment.positive_above", sentiment.positiveAbove());
     out.put("aggregation.period", aggregation.period());

@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatch;
-import org.biasaudit.actors.AliasMatcher;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.ArticleRecord;
 import org.biasaudit.ingest.TextCleaner;
@@ -35,14 +34,14 @@ public final class ArticleAnnotator {
 
   private final AuditConfig config;
   private final ActorRegistry registry;
-  private final AliasMatcher matcher;
+  private final MentionResolver resolver;
   private final NlpEngines.Pipelines pipelines;
   private final QuoteFinder quoteFinder;
 
   public ArticleAnnotator(AuditConfig config, ActorRegistry registry) {
     this.config = config;
     this.registry = registry;
-    this.matcher = NlpEngines.matcher(registry);
+    this.resolver = new MentionResolver(NlpEngines.matcher(registry), config.nlp());
     this.pipelines = NlpEngines.pipelines(config.nlp());
     this.quoteFinder = new QuoteFinder(registry);
   }
@@ -61,8 +60,10 @@ public final class ArticleAnnotator {
           List.of(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    FieldResult titleResult = annotateField("title", title, deadline);
-    FieldResult textResult = annotateField("text", text, deadline);
+    // Who each name, title and pronoun refers to is decided over the whole article (MentionResolver).
+    MentionResolver.ArticleMentions references = resolver.start(title, text, article.published());
+    FieldResult titleResult = annotateField("title", title, deadline, references);
+    FieldResult textResult = annotateField("text", text, deadline, references);
 
     List<Mention> mentions = new ArrayList<>(titleResult.mentions());
     mentions.addAll(textResult.mentions());
@@ -79,7 +80,7 @@ public final class ArticleAnnotator {
 
   private record FieldResult(List<AliasMatch> matches, List<Mention> mentions, int tokens, int sentences, boolean timedOut) {}
 
-  private FieldResult annotateField(String field, String text, long deadline) {
+  private FieldResult annotateField(String field, String text, long deadline, MentionResolver.ArticleMentions references) {
     if (text.isBlank()) {
       return new FieldResult(List.of(), List.of(), 0, 0, false);
     }
@@ -87,16 +88,16 @@ public final class ArticleAnnotator {
     pipelines.splitter().annotate(document);
     List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
     int tokenCount = document.get(CoreAnnotations.TokensAnnotation.class).size();
-    List<AliasMatch> matches = matcher.find(text);
-    if (matches.isEmpty()) {
+    List<AliasMatch> matches = references.names(field);
+    List<ResolvedMention> found = references.resolve(field, text, document);
+    if (found.isEmpty()) {
       return new FieldResult(matches, List.of(), tokenCount, sentences.size(), false);
     }
 
     // Group mentions by sentence; only those sentences go through the deep annotators.
-    Map<Integer, List<AliasMatch>> bySentence = new HashMap<>();
-    for (AliasMatch match : matches) {
-      int index = sentenceOf(sentences, match.begin());
-      bySentence.computeIfAbsent(index, k -> new ArrayList<>()).add(match);
+    Map<Integer, List<ResolvedMention>> bySentence = new HashMap<>();
+    for (ResolvedMention match : found) {
+      bySentence.computeIfAbsent(match.sentenceIndex(), k -> new ArrayList<>()).add(match);
     }
     List<Mention> mentions = new ArrayList<>();
     boolean timedOut = false;
@@ -115,7 +116,7 @@ public final class ArticleAnnotator {
         tree = deepAnnotate(sentence);
         status = tree == null ? "no_tree" : "ok";
       }
-      for (AliasMatch match : bySentence.get(index)) {
+      for (ResolvedMention match : bySentence.get(index)) {
         Double sentenceScore = null;
         Double targetScore = null;
         if (tree != null) {
@@ -125,7 +126,7 @@ public final class ArticleAnnotator {
         }
         String label = targetScore == null ? "neutral" : config.sentiment().label(targetScore);
         mentions.add(new Mention(match.actorId(), match.surface(), field, match.begin(), match.end(), index,
-            Mention.NAME, sentenceScore, targetScore, label, status, sentenceText));
+            match.type(), sentenceScore, targetScore, label, status, sentenceText, match.chainId(), match.resolution()));
       }
     }
     mentions.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
@@ -139,18 +140,6 @@ public final class ArticleAnnotator {
     single.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
     pipelines.deep().annotate(single);
     return sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-  }
-
-  private static int sentenceOf(List<CoreMap> sentences, int offset) {
-    int chosen = 0;
-    for (int i = 0; i < sentences.size(); i++) {
-      if (sentences.get(i).get(CoreAnnotations.CharacterOffsetBeginAnnotation.class) <= offset) {
-        chosen = i;
-      } else {
-        break;
-      }
-    }
-    return chosen;
   }
 
   /** 0-based indices of the first and last token of the sentence that overlap [begin, end). */

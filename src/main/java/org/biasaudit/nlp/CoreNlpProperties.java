@@ -36,4 +36,24 @@ public final class CoreNlpProperties {
     props.setProperty("pos.maxlen", Integer.toString(settings.maxSentenceTokens()));
     return props;
   }
+
+  /**
+   * The {@code full} coreference tier: statistical coreference (about 2.5x faster than the neural model on
+   * news) with rule-based mention detection, which needs constituency trees; the dependency-based mention
+   * detector does not load in CoreNLP 4.5.10. Tokenization and sentence splitting match {@link #splitter}.
+   */
+  public static Properties coref(AuditConfig.Nlp settings) {
+    Properties props = splitter(settings);
+    props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,coref");
+    props.setProperty("ner.useSUTime", "false");
+    props.setProperty("ner.applyNumericClassifiers", "false");
+    props.setProperty("ner.applyFineGrained", "false");
+    props.setProperty("parse.model", "sr".equals(settings.parser()) ? SR_MODEL : PCFG_MODEL);
+    props.setProperty("parse.maxlen", Integer.toString(settings.maxSentenceTokens()));
+    props.setProperty("pos.maxlen", Integer.toString(settings.maxSentenceTokens()));
+    props.setProperty("coref.algorithm", "statistical");
+    props.setProperty("coref.md.type", "rule");
+    props.setProperty("coref.language", "en");
+    return props;
+  }
 }

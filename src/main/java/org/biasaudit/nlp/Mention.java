@@ -10,6 +10,8 @@ package org.biasaudit.nlp;
  * @param targetSentiment the score toward this actor on [-1, 1], null when not scored
  * @param targetLabel {@code negative}, {@code neutral} or {@code positive} (neutral when not scored)
  * @param sentimentStatus {@code ok}, or why no score: {@code sentence_too_long}, {@code time_limit}
+ * @param chainId 1-based id, within the article, of the chain of references the mention belongs to
+ * @param resolution how the mention was tied to the actor ({@link ResolvedMention})
  */
 public record Mention(
     String actorId,
@@ -23,7 +25,9 @@ public record Mention(
     Double targetSentiment,
     String targetLabel,
     String sentimentStatus,
-    String sentence) {
+    String sentence,
+    int chainId,
+    String resolution) {
 
   public static final String NAME = "NAME";
   public static final String PRONOUN = "PRONOUN";

@@ -19,6 +19,7 @@ public final class NlpEngines {
 
   private static final ConcurrentHashMap<AuditConfig.Nlp, Pipelines> PIPELINES = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<ActorRegistry, AliasMatcher> MATCHERS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<AuditConfig.Nlp, StanfordCoreNLP> COREF = new ConcurrentHashMap<>();
 
   private NlpEngines() {}
 
@@ -29,6 +30,14 @@ public final class NlpEngines {
   /** The alias automaton for a registry, built once per JVM (it is compiled from every alias). */
   public static AliasMatcher matcher(ActorRegistry registry) {
     return MATCHERS.computeIfAbsent(registry, AliasMatcher::new);
+  }
+
+  /**
+   * The coreference pipeline of the {@code full} tier (NER, parser and statistical coreference over whole
+   * texts), loaded on first use only: the other tiers never pay for its models.
+   */
+  public static StanfordCoreNLP coref(AuditConfig.Nlp settings) {
+    return COREF.computeIfAbsent(settings, s -> new StanfordCoreNLP(CoreNlpProperties.coref(s)));
   }
 
   private static Pipelines load(AuditConfig.Nlp settings) {

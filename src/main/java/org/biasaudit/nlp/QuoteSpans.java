@@ -37,6 +37,20 @@ final class QuoteSpans {
    */
   record Span(int begin, int end, int paragraph, boolean title) {}
 
+  /**
+   * {@code mask[i]} is true when character i lies inside a quotation found by {@link #find}; one extra slot
+   * for the end. Tells a pronoun in a quote from one in the narrative.
+   */
+  static boolean[] mask(String text) {
+    boolean[] mask = new boolean[text.length() + 1];
+    for (Span span : find(text)) {
+      for (int i = span.begin(); i < span.end() && i < mask.length; i++) {
+        mask[i] = true;
+      }
+    }
+    return mask;
+  }
+
   /** Quote spans in text order, titles and labels included (flagged). */
   static List<Span> find(String text) {
     SingleCloser singles = text.indexOf('\u2018') >= 0 ? new SingleCloser(text) : null;

@@ -56,7 +56,9 @@ public final class AnnotationStore {
     key.append(config.input().maxArticleChars()).append('\n');
     for (Actor actor : registry.actors()) {
       key.append(actor.id()).append('|').append(actor.name()).append('|').append(actor.kind()).append('|')
-          .append(actor.aliases()).append('|').append(actor.firstNames()).append('|').append(actor.exclude()).append('\n');
+          .append(actor.aliases()).append('|').append(actor.firstNames()).append('|').append(actor.exclude()).append('|')
+          .append(actor.gender()).append('|').append(actor.titles()).append('|').append(actor.metonyms()).append('|')
+          .append(actor.ambiguousSurname()).append('|').append(actor.surnameDefault()).append('\n');
     }
     key.append(storeSchema().json());
     try {

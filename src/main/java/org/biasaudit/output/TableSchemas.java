@@ -59,7 +59,9 @@ public final class TableSchemas {
       field("target_sentiment", DoubleType, true),
       field("target_label", StringType, false),
       field("sentiment_status", StringType, false),
-      field("sentence", StringType, true));
+      field("sentence", StringType, true),
+      field("chain_id", IntegerType, false),
+      field("resolution", StringType, false));
 
   public static final StructType QUOTE = struct(
       field("quote_index", IntegerType, false),

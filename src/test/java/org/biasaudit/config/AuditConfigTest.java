@@ -74,6 +74,19 @@ class AuditConfigTest {
   }
 
   @Test
+  void corefTierDefaultsToFastAndIsValidated() throws IOException {
+    assertThat(AuditConfig.defaults().nlp().coref()).isEqualTo("fast");
+    assertThat(AuditConfig.load(write("nlp:\n  coref: full\n")).nlp().coref()).isEqualTo("full");
+    assertThat(AuditConfig.defaults().withCoref("none").nlp().coref()).isEqualTo("none");
+    assertThat(AuditConfig.defaults().withCoref("none").nlp().parser()).isEqualTo("sr");
+    assertThat(AuditConfig.defaults().describe()).containsEntry("nlp.coref", "fast");
+    Path bad = write("nlp:\n  coref: neural\n");
+    assertThatThrownBy(() -> AuditConfig.load(bad)).isInstanceOf(ConfigException.class).hasMessageContaining("nlp.coref")
+        .hasMessageContaining("[none, fast, full]");
+    assertThatThrownBy(() -> AuditConfig.defaults().withCoref("neural")).hasMessageContaining("nlp.coref");
+  }
+
+  @Test
   void unknownKeyNamesFileFieldAndFix() throws IOException {
     Path file = write("aggregation:\n  perod: month\n");
     assertThatThrownBy(() -> AuditConfig.load(file))
