@@ -34,6 +34,8 @@ import java.util.Set;
  * </ul>
  */
 public final class ArticleReferences {
+  /** How far back the start of a mention's paragraph is looked for. */
+  private static final int PARAGRAPH_REACH = 20_000;
   private static final Set<String> MALE_HONORIFICS = Set.of("Mr", "Mr.");
   private static final Set<String> FEMALE_HONORIFICS = Set.of("Mrs", "Mrs.", "Ms", "Ms.", "Miss");
   private static final Map<String, String> ABBREVIATIONS = Map.of("sen.", "senator", "gov.", "governor",
@@ -89,15 +91,22 @@ public final class ArticleReferences {
   }
 
   /** One hit placed in the article: its field and its position in title-then-text order. */
-  private record Placed(String field, String text, int offset, NameHit hit) {
+  private record Placed(String field, String text, String folded, int offset, NameHit hit) {
     int position() {
       return offset + hit.begin();
     }
 
     /** Position where the hit's paragraph starts (paragraphs end at a blank line). */
     int paragraph() {
-      int blank = text.lastIndexOf("\n\n", hit.begin());
-      return offset + (blank < 0 ? 0 : blank + 2);
+      // Bounded look-back: a "paragraph" longer than this (junk input) starts at the window's edge, which
+      // keeps resolution linear in the text.
+      int limit = Math.max(0, hit.begin() - PARAGRAPH_REACH);
+      for (int i = Math.min(hit.begin(), text.length()) - 1; i > limit; i--) {
+        if (text.charAt(i) == '\n' && text.charAt(i - 1) == '\n') {
+          return offset + i + 1;
+        }
+      }
+      return offset + limit;
     }
   }
 
@@ -129,12 +138,15 @@ public final class ArticleReferences {
     }
 
     ArticleReferences run(AliasMatcher matcher, String title, String text) {
+      // Folded once per field: folding per hit would make resolution quadratic in the text.
+      String foldedTitle = TextFolding.fold(title);
       for (NameHit hit : matcher.scan(title)) {
-        placed.add(new Placed("title", title, 0, hit));
+        placed.add(new Placed("title", title, foldedTitle, 0, hit));
       }
       int textOffset = title.length() + 1;
+      String foldedText = TextFolding.fold(text);
       for (NameHit hit : matcher.scan(text)) {
-        placed.add(new Placed("text", text, textOffset, hit));
+        placed.add(new Placed("text", text, foldedText, textOffset, hit));
       }
       for (Placed p : placed) {
         if (p.hit().kind() == NameHit.Kind.NAMESAKE) {
@@ -172,7 +184,7 @@ public final class ArticleReferences {
       if (!hit.surnameOnly()) {
         return hit.candidates().get(0).actorId();
       }
-      String before = wordBefore(TextFolding.fold(p.text()), hit.begin());
+      String before = wordBefore(p.folded(), hit.begin());
       if (before == null) {
         return null;
       }
@@ -210,7 +222,7 @@ public final class ArticleReferences {
         return;
       }
       // Narrow by what stands before the surname: a given name, a title word, a gendered honorific.
-      String before = wordBefore(TextFolding.fold(p.text()), hit.begin());
+      String before = wordBefore(p.folded(), hit.begin());
       Set<String> candidates = new LinkedHashSet<>(claimants);
       candidates.addAll(sharing);
       boolean narrowed = false;
@@ -302,7 +314,7 @@ public final class ArticleReferences {
 
     private void metonym(Placed p) {
       NameHit hit = p.hit();
-      String folded = TextFolding.fold(p.text());
+      String folded = p.folded();
       String before = wordBefore(folded, hit.begin());
       if ("the".equalsIgnoreCase(before)) {
         String preposition = wordBefore(folded, hit.begin() - 4);
