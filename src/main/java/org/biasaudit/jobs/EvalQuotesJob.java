@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -107,7 +108,7 @@ public final class EvalQuotesJob implements Callable<Integer> {
           : QuoteEngines.coreNlp(articles, AuditJob.projectFile(AuditOptions.DEFAULT_ACTORS), out);
       double seconds = (System.nanoTime() - start) / 1e9;
       return report(QuoteEvaluation.score(QuoteGold.read(goldFile), predicted), goldFile,
-          String.format(java.util.Locale.ROOT, "engine %s, %.1f s", engine, seconds));
+          String.format(Locale.ROOT, "engine %s, %.1f s", engine, seconds));
     }
     Path output = auditOutput != null ? Path.of(auditOutput) : Files.createTempDirectory("eval-quotes-");
     try {

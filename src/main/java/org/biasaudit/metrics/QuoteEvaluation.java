@@ -2,15 +2,18 @@ package org.biasaudit.metrics;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Scores quotation rows against the gold set: quote spans (precision, recall and F1, by exact offsets and
@@ -95,7 +98,7 @@ public final class QuoteEvaluation {
       predictedByKey.computeIfAbsent(p.file() + "\u0000" + p.kind(), k -> new ArrayList<>()).add(p);
     }
     List<Pairing> pairings = new ArrayList<>();
-    Set<Predicted> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Predicted> used = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Map.Entry<String, List<QuoteGold>> entry : goldByKey.entrySet()) {
       List<Predicted> candidates = predictedByKey.getOrDefault(entry.getKey(), List.of());
       Map<QuoteGold, Predicted> pairs = new LinkedHashMap<>();
@@ -177,7 +180,7 @@ public final class QuoteEvaluation {
   public Map<String, SpanScore> spans() {
     Map<String, String> splitOfFile = new HashMap<>();
     gold.forEach(g -> splitOfFile.put(g.file(), g.split()));
-    Set<String> splits = new java.util.TreeSet<>(splitOfFile.values());
+    Set<String> splits = new TreeSet<>(splitOfFile.values());
     List<String> scopes = new ArrayList<>(List.of(""));
     if (splits.size() > 1) {
       splits.forEach(s -> scopes.add(" " + s));

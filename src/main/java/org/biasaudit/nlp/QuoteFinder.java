@@ -3,8 +3,10 @@ package org.biasaudit.nlp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.biasaudit.actors.ActorRegistry;
@@ -149,7 +151,7 @@ public final class QuoteFinder {
     private final Map<Integer, Attribution> resolved = new HashMap<>();
     private final List<Quotation> indirect = new ArrayList<>();
     /** Verbs that attribute a quotation right after it ("...," Biden told leaders in ...): never a reported clause. */
-    private final Set<Integer> attributingVerbs = new java.util.HashSet<>();
+    private final Set<Integer> attributingVerbs = new HashSet<>();
     private int currentSentenceFrom;
 
     private final int[] mentionBegins;
@@ -250,7 +252,7 @@ public final class QuoteFinder {
           for (int m = qi + 1; m < k; m++) {
             Np np = d.np(m, k);
             if (np != null && np.to() == k) {
-              return resolve(np, v.verb(), null);
+              return resolve(np, v.verb());
             }
           }
           if (k > qi + 1 && d.tokens.get(k - 1).word() && !d.tokens.get(k - 1).upper()) {
@@ -289,7 +291,7 @@ public final class QuoteFinder {
         Np np = d.np(v.to(), limit);
         if (np != null) {
           attributingVerbs.add(v.from());
-          return resolve(withAppositive(np, limit), v.verb(), null);
+          return resolve(withAppositive(np, limit), v.verb());
         }
         return null;
       }
@@ -328,7 +330,7 @@ public final class QuoteFinder {
         return null;
       }
       attributingVerbs.add(verb.from());
-      return resolve(named, verb.verb(), null);
+      return resolve(named, verb.verb());
     }
 
     private int skipAdverbs(int k, int limit) {
@@ -384,7 +386,7 @@ public final class QuoteFinder {
     private Attribution speakerOfVerb(VerbHit v, Sentence s, int limit) {
       if (v.verb().lemma().equals("according to")) {
         Np np = d.np(v.to(), Math.min(limit, s.to()));
-        return np == null ? null : resolve(np, v.verb(), null);
+        return np == null ? null : resolve(np, v.verb());
       }
       Np subject;
       Token prev = d.token(v.from() - 1);
@@ -394,7 +396,7 @@ public final class QuoteFinder {
       } else {
         subject = subjectOf(v.from(), clauseStart(v.from(), s), s.from());
       }
-      return subject == null ? null : resolve(subject, v.verb(), null);
+      return subject == null ? null : resolve(subject, v.verb());
     }
 
 
@@ -496,7 +498,7 @@ public final class QuoteFinder {
       int k = from;
       // A dateline: "MOSCOW (Harbor Wire) —", "SOCHI, Russia —", "WASHINGTON -".
       Token first = d.token(k);
-      if (first != null && first.word() && first.text().length() > 1 && first.text().equals(first.text().toUpperCase(java.util.Locale.ROOT))
+      if (first != null && first.word() && first.text().length() > 1 && first.text().equals(first.text().toUpperCase(Locale.ROOT))
           && Character.isLetter(first.text().charAt(0))) {
         for (int j = k + 1; j < to && j - k < 14; j++) {
           Token t = d.tokens.get(j);
@@ -596,7 +598,7 @@ public final class QuoteFinder {
 
     // ------------------------------------------------------------ resolution
 
-    private Attribution resolve(Np np, SpeechVerbs.Verb verb, Entity unused) {
+    private Attribution resolve(Np np, SpeechVerbs.Verb verb) {
       Attribution cached = resolved.get(np.from());
       if (cached != null && cached.surface() != null && cached.surface().equals(np.surface())) {
         return new Attribution(cached.speaker(), cached.surface(), cached.method(), verb);
@@ -861,7 +863,7 @@ public final class QuoteFinder {
       if (np == null) {
         return null;
       }
-      return resolve(np, null, null).speaker();
+      return resolve(np, null).speaker();
     }
 
     // ------------------------------------------------------------ reported speech
