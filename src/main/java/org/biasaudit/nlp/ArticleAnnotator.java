@@ -163,7 +163,7 @@ public final class ArticleAnnotator {
 
   /**
    * Each quotation with the sentiment toward the actors named inside it: per actor, the mean target
-   * sentiment of its scored mentions within the quotation's span (mentions are sorted by offset, so each
+   * sentiment of its scored name mentions within the quotation's span (mentions are sorted by offset, so each
    * quotation looks only at the mentions inside it).
    */
   static List<Quotation> withSentiment(List<Quotation> quotes, List<Mention> mentions) {
@@ -177,7 +177,9 @@ public final class ArticleAnnotator {
       Map<String, double[]> sums = new TreeMap<>();
       for (int i = from; i < mentions.size() && mentions.get(i).begin() < q.end(); i++) {
         Mention m = mentions.get(i);
-        if (m.end() <= q.end() && m.targetSentiment() != null) {
+        // Named mentions only: the map covers the actors the quotation names (mentioned_actor_ids), not
+        // pronouns inside it that resolve to someone.
+        if (m.end() <= q.end() && m.targetSentiment() != null && Mention.NAME.equals(m.mentionType())) {
           double[] sum = sums.computeIfAbsent(m.actorId(), k -> new double[2]);
           sum[0] += m.targetSentiment();
           sum[1]++;
