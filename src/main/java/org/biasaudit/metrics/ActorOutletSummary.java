@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -55,7 +56,7 @@ public final class ActorOutletSummary {
             sum(col("negative")).as("negative"),
             sum(col("neutral")).as("neutral"),
             sum(col("positive")).as("positive"),
-            sum(col("sum_sentence")).as("sum_sentence"),
+            round(sum(col("sum_sentence")), 12).as("sum_sentence"),
             sum(col("n_sentence")).as("n_sentence"),
             sum(when(col("syndicated"), 1L).otherwise(0L)).as("syndicated_articles"),
             sort_array(collect_list(struct(col("article_id"), col("sum_target"), col("scored")))).as("per_article"));
@@ -101,11 +102,13 @@ public final class ActorOutletSummary {
         .agg(
             count(lit(1)).as("n"),
             count(col("target_sentiment")).as("scored"),
-            coalesce(sum(col("target_sentiment")), lit(0.0)).as("sum_target"),
+            // Rounded so that the order in which Spark adds partial sums (which depends on partitioning)
+            // cannot change the last bits, and so the summary, of the same input.
+            round(coalesce(sum(col("target_sentiment")), lit(0.0)), 12).as("sum_target"),
             sum(scoredLabel("negative")).as("negative"),
             sum(scoredLabel("neutral")).as("neutral"),
             sum(scoredLabel("positive")).as("positive"),
-            coalesce(sum(col("sentence_sentiment")), lit(0.0)).as("sum_sentence"),
+            round(coalesce(sum(col("sentence_sentiment")), lit(0.0)), 12).as("sum_sentence"),
             count(col("sentence_sentiment")).as("n_sentence"),
             max(col("syndicated")).as("syndicated"));
   }

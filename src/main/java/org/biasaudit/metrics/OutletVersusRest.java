@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
  * replicate at the cost of one pass over all articles. Test: {@link ContrastStatistics#welch}.
  */
 public final class OutletVersusRest {
+  /** Fewest articles on each side of a contrast for it to get a p-value and enter the q-value family. */
+  static final int MIN_TESTED_ARTICLES = 3;
+
   private OutletVersusRest() {}
 
   /** One outlet's articles naming the actor: per article, the sum and count of scored mention scores. */
@@ -88,8 +91,11 @@ public final class OutletVersusRest {
         Double[] interval = ContrastStatistics.percentileInterval(diffs, kept, confidence);
         RestArrays rest = rest(strata, o, (int) restArticles);
         ContrastStatistics.Test test = ContrastStatistics.welch(difference, s.sums(), s.counts(), rest.sums, rest.counts);
+        // With one or two articles on a side the cluster-robust variance rests on too few clusters to be
+        // trusted; such a contrast keeps its estimate and interval but is not tested (no p, no q).
+        boolean testable = s.sums().length >= MIN_TESTED_ARTICLES && restArticles >= MIN_TESTED_ARTICLES;
         estimate = new ContrastStatistics.Estimate(difference, interval[0], interval[1], test.stdError(),
-            test.degreesOfFreedom(), test.pValue());
+            test.degreesOfFreedom(), testable ? test.pValue() : null);
       }
       out.add(new Contrast(s.outlet(), s.sums().length, count, mean, restArticles, restCount, restMean, estimate));
     }

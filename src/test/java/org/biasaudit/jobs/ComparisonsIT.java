@@ -145,10 +145,11 @@ class ComparisonsIT {
     assertThat(duck.count("SELECT count(*) FROM (SELECT outlet, period, sum(share_of_voice) AS s FROM " + t("actor_outlet_summary")
         + " GROUP BY ALL) WHERE abs(s - 1) > 1e-9")).isZero();
     long spokenWrong = duck.count("SELECT count(*) FROM " + t("actor_outlet_summary") + " s WHERE period = 'all' AND quotes_spoken <> "
-        + "(SELECT count(*) FROM " + t("quotes") + " q WHERE q.outlet = s.outlet AND q.speaker_actor_id = s.actor_id)");
+        + "(SELECT count(*) FROM " + t("quotes") + " q WHERE q.kind = 'direct' AND q.outlet = s.outlet AND q.speaker_actor_id = s.actor_id)");
     assertThat(spokenWrong).isZero();
     long aboutWrong = duck.count("SELECT count(*) FROM " + t("actor_outlet_summary") + " s WHERE period = 'all' AND quotes_about <> "
-        + "(SELECT count(*) FROM " + t("quotes") + " q WHERE q.outlet = s.outlet AND list_contains(q.mentioned_actor_ids, s.actor_id)"
+        + "(SELECT count(*) FROM " + t("quotes") + " q WHERE q.kind = 'direct' AND q.outlet = s.outlet"
+        + " AND list_contains(q.mentioned_actor_ids, s.actor_id)"
         + " AND coalesce(q.speaker_actor_id, '') <> s.actor_id)");
     assertThat(aboutWrong).isZero();
     long classesWrong = duck.count("SELECT count(*) FROM " + t("actor_outlet_summary")
