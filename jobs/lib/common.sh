@@ -1,8 +1,13 @@
 # Shared by the scripts in jobs/: build on demand and assemble the local classpath.
 # Expects HOME_DIR to be the project root.
 
+# Prints nothing (and succeeds) before the first build, so callers under `set -euo pipefail` go on to build.
 job_jar() {
-  ls "$HOME_DIR"/target/bias-audit-*-job.jar 2>/dev/null | head -n 1
+  local jar
+  for jar in "$HOME_DIR"/target/bias-audit-*-job.jar; do
+    [[ -f "$jar" ]] && { echo "$jar"; return 0; }
+  done
+  return 0
 }
 
 # Builds (without tests) when the job jar is missing or any source is newer than it.
