@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +21,6 @@ import org.biasaudit.config.ConfigException;
 import org.biasaudit.metrics.DerivedTables;
 import org.biasaudit.output.OutputDirectory;
 import org.biasaudit.output.TableWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +34,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aggregate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Recompute the derived tables of an audit output with a new grain or threshold.")
-public final class AggregateJob implements Callable<Integer> {
+public final class AggregateJob extends JobCommand {
   @Option(names = "--from", required = true, paramLabel = "DIR", description = "An output of jobs/audit.")
   String from;
 
@@ -50,33 +46,20 @@ public final class AggregateJob implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: the config's, local[*].")
   String master;
 
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new AggregateJob());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("aggregate: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    AggregateJob job = cli.getCommand();
-    job.out = out;
-    job.err = err;
-    return cli.execute(args);
+    return JobCommand.run(new AggregateJob(), "aggregate", args, out, err);
   }
 
   @Override
   public Integer call() {
     AuditConfig settings;
     OutputDirectory output;
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-        + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    String runId = OutputDirectory.newRunId();
     try {
       settings = AuditJob.loadConfig(new AuditOptions(List.of(), from, null, config, master, false));
       output = OutputDirectory.forUpdate(from, runId, new Configuration());

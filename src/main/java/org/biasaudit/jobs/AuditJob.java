@@ -4,12 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.config.ConfigException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Audit how news outlets frame tracked actors; writes Parquet tables.")
-public final class AuditJob implements Callable<Integer> {
+public final class AuditJob extends JobCommand {
   @Option(names = "--input", required = true, paramLabel = "PATH",
       description = "A file or directory of articles (.jsonl, .jsonl.gz, .csv, .parquet, .txt); repeatable.")
   List<String> inputs;
@@ -53,21 +51,9 @@ public final class AuditJob implements Callable<Integer> {
 
   /** Runs the job as the command line would, with the exit code returned instead of exiting. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new AuditJob());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("audit: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    AuditJob job = cli.getCommand();
-    job.out = out;
-    job.err = err;
-    return cli.execute(args);
+    return JobCommand.run(new AuditJob(), "audit", args, out, err);
   }
 
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   @Override
   public Integer call() {

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -90,8 +89,7 @@ public final class AuditRun {
       throw new IllegalArgumentException("--input: no readable input files (.jsonl, .jsonl.gz, .csv, .parquet, .txt) under "
           + options.inputs());
     }
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
-        + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+    String runId = OutputDirectory.newRunId();
     OutputDirectory output;
     try {
       output = OutputDirectory.prepare(options.output(), config.output().overwrite(), runId, hadoop);
@@ -189,7 +187,7 @@ public final class AuditRun {
       Dataset<Row> hits = stored.dropDuplicates("content_key").drop("settings_key");
       fresh = articles.join(hits.select("content_key"), articles.col("content_key").equalTo(hits.col("content_key")), "left_anti");
       Dataset<Row> joined = articles.join(hits, "content_key");
-      reused = joined.select(java.util.Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
+      reused = joined.select(java.util.Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     }
     long total = fresh.count();
     long reusedCount = reused == null ? 0 : reused.count();
@@ -226,11 +224,13 @@ public final class AuditRun {
 
   private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
       Map<String, Long> rows) {
-    Dataset<Row> articleRows = annotated.select(
-        col("article_id"), col("outlet"), col("published"), col("published_at"), col("published_raw"), col("url"),
-        col("title"), col("source_file"), col("source_row"), col("id_derived"), col("status"), col("status_detail"),
-        col("text_cleaned"), col("text_truncated"), col("char_count"), col("token_count"), col("sentence_count"), col("actor_ids"),
-        size(col("mentions")).as("mention_count"), size(col("quotes")).as("quote_count"))
+    List<Column> articleColumns = new ArrayList<>();
+    for (String name : TableSchemas.ARTICLE_COLUMNS.fieldNames()) {
+      articleColumns.add(col(name));
+    }
+    articleColumns.add(size(col("mentions")).as("mention_count"));
+    articleColumns.add(size(col("quotes")).as("quote_count"));
+    Dataset<Row> articleRows = annotated.select(articleColumns.toArray(Column[]::new))
         .join(duplicateGroups, new String[] {"article_id"}, "left");
     rows.put("articles", writer.write("articles", articleRows, "outlet", "published", "article_id"));
     rows.put("rejected", writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));

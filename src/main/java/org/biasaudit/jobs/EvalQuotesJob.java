@@ -13,12 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.biasaudit.metrics.QuoteEvaluation;
 import org.biasaudit.metrics.QuoteGold;
 import org.biasaudit.output.OutputTables;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +30,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval-quotes", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Score the audit's quotes table against the hand-labelled quote gold set.")
-public final class EvalQuotesJob implements Callable<Integer> {
+public final class EvalQuotesJob extends JobCommand {
   static final String DEFAULT_GOLD = "src/test/resources/quotes-gold";
 
   @Option(names = "--gold", paramLabel = "DIR", defaultValue = DEFAULT_GOLD,
@@ -63,25 +61,13 @@ public final class EvalQuotesJob implements Callable<Integer> {
   @Option(names = "--check", description = "Exit 1 when a goal is not met.")
   boolean check;
 
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new EvalQuotesJob());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("eval-quotes: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    EvalQuotesJob job = cli.getCommand();
-    job.out = out;
-    job.err = err;
-    return cli.execute(args);
+    return JobCommand.run(new EvalQuotesJob(), "eval-quotes", args, out, err);
   }
 
   @Override

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.biasaudit.actors.ActorRegistry;
@@ -23,7 +22,6 @@ import org.biasaudit.config.ConfigException;
 import org.biasaudit.metrics.LabeledArticles;
 import org.biasaudit.metrics.LabeledMention;
 import org.biasaudit.metrics.MentionScores;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval-mentions", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Score the audit's mentions table against the labeled mention set.")
-public final class MentionEvalJob implements Callable<Integer> {
+public final class MentionEvalJob extends JobCommand {
   public static final String DEFAULT_SET = "src/test/resources/mention-eval";
 
   @Option(names = "--set", paramLabel = "DIR", defaultValue = DEFAULT_SET,
@@ -68,8 +66,6 @@ public final class MentionEvalJob implements Callable<Integer> {
   /** What a run measured, for callers that assert on it. */
   public record Result(MentionScores scores, int articles, String tier, double annotateSeconds) {}
 
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
   private Result result;
 
   public static void main(String[] args) {
@@ -80,17 +76,8 @@ public final class MentionEvalJob implements Callable<Integer> {
   public record Outcome(int exitCode, Result result) {}
 
   public static Outcome run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new MentionEvalJob());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("eval-mentions: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    MentionEvalJob job = cli.getCommand();
-    job.out = out;
-    job.err = err;
-    int code = cli.execute(args);
+    MentionEvalJob job = new MentionEvalJob();
+    int code = JobCommand.run(job, "eval-mentions", args, out, err);
     return new Outcome(code, job.result);
   }
 

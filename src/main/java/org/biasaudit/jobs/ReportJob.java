@@ -2,13 +2,11 @@ package org.biasaudit.jobs;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.output.OutputDirectory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,32 +16,20 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write DIR/report.html from an audit output.")
-public final class ReportJob implements Callable<Integer> {
+public final class ReportJob extends JobCommand {
   @Option(names = "--from", required = true, paramLabel = "DIR", description = "An output of jobs/audit.")
   String from;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master. Default: local[*].")
   String master;
 
-  private PrintStream out = System.out;
-  private PrintStream err = System.err;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new ReportJob());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, a) -> {
-      err.println("report: " + e.getMessage() + " (see --help)");
-      return 2;
-    });
-    ReportJob job = cli.getCommand();
-    job.out = out;
-    job.err = err;
-    return cli.execute(args);
+    return JobCommand.run(new ReportJob(), "report", args, out, err);
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.biasaudit.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,6 +30,12 @@ public final class OutputDirectory {
     this.fs = fs;
     this.target = target;
     this.staging = staging;
+  }
+
+  /** A new run id: UTC time to the second and a random-enough suffix, so that staging folders never collide. */
+  public static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
   }
 
   /**

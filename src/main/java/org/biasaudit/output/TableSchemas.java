@@ -78,8 +78,11 @@ public final class TableSchemas {
       field("mentioned_actor_ids", createArrayType(StringType, false), false),
       field("mentioned_actor_sentiment", createMapType(StringType, DoubleType, false), false));
 
-  /** One article after the NLP stage, with its mentions and quotes nested. */
-  public static final StructType ANNOTATED = struct(
+  /**
+   * The article columns that the {@code articles} table carries over from the NLP stage unchanged, in
+   * order; both {@link #ANNOTATED} and {@link #ARTICLES} start with them.
+   */
+  public static final StructType ARTICLE_COLUMNS = struct(
       field("article_id", StringType, false),
       field("outlet", StringType, false),
       field("published", DateType, true),
@@ -97,7 +100,10 @@ public final class TableSchemas {
       field("char_count", IntegerType, false),
       field("token_count", IntegerType, false),
       field("sentence_count", IntegerType, false),
-      field("actor_ids", createArrayType(StringType, false), false),
+      field("actor_ids", createArrayType(StringType, false), false));
+
+  /** One article after the NLP stage, with its mentions and quotes nested. */
+  public static final StructType ANNOTATED = append(ARTICLE_COLUMNS,
       field("mentions", createArrayType(MENTION, false), false),
       field("quotes", createArrayType(QUOTE, false), false),
       field("annotation_ms", LongType, false),
@@ -105,25 +111,7 @@ public final class TableSchemas {
 
   // ------------------------------------------------------------------ output tables
 
-  public static final StructType ARTICLES = struct(
-      field("article_id", StringType, false),
-      field("outlet", StringType, false),
-      field("published", DateType, true),
-      field("published_at", TimestampType, true),
-      field("published_raw", StringType, true),
-      field("url", StringType, true),
-      field("title", StringType, true),
-      field("source_file", StringType, false),
-      field("source_row", LongType, false),
-      field("id_derived", BooleanType, false),
-      field("status", StringType, false),
-      field("status_detail", StringType, true),
-      field("text_cleaned", BooleanType, false),
-      field("text_truncated", BooleanType, false),
-      field("char_count", IntegerType, false),
-      field("token_count", IntegerType, false),
-      field("sentence_count", IntegerType, false),
-      field("actor_ids", createArrayType(StringType, false), false),
+  public static final StructType ARTICLES = append(ARTICLE_COLUMNS,
       field("mention_count", IntegerType, false),
       field("quote_count", IntegerType, false),
       field("duplicate_group", StringType, true));
@@ -228,6 +216,12 @@ public final class TableSchemas {
       field("rest_terms", LongType, false),
       field("log_odds_ratio", DoubleType, false),
       field("z_score", DoubleType, false));
+
+  private static StructType append(StructType head, StructField... more) {
+    StructField[] all = java.util.Arrays.copyOf(head.fields(), head.fields().length + more.length);
+    System.arraycopy(more, 0, all, head.fields().length, more.length);
+    return new StructType(all);
+  }
 
   private static StructType struct(StructField... fields) {
     return new StructType(fields);
