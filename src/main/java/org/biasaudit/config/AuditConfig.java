@@ -37,8 +37,15 @@ public record AuditConfig(
   public record Nlp(String parser, int maxSentenceTokens, int articleTimeLimitSeconds, String paragraphBreak)
       implements Serializable {}
 
-  /** Thresholds that turn a sentiment score in [-1, 1] into a label. */
-  public record Sentiment(double negativeBelow, double positiveAbove) implements Serializable {
+  /**
+   * How target sentiment is computed: {@code classifier} (the trained target-sentiment model, whose most
+   * probable class is the label) or {@code tree} (a tree-distance-weighted mean of CoreNLP's phrase scores,
+   * labelled by the thresholds). The thresholds also label the sentence-level baseline in evaluations.
+   */
+  public record Sentiment(String method, double negativeBelow, double positiveAbove) implements Serializable {
+    public static final String CLASSIFIER = "classifier";
+    public static final String TREE = "tree";
+
     public String label(double score) {
       if (score < negativeBelow) {
         return "negative";
@@ -90,8 +97,9 @@ public record AuditConfig(
         n.choice("paragraph_break", "two", List.of("two", "always", "never")));
 
     ConfigMap s = root.section("sentiment");
-    s.requireOnly(Set.of("negative_below", "positive_above"));
-    Sentiment sentiment = new Sentiment(s.decimal("negative_below", -0.1, -1, 0), s.decimal("positive_above", 0.1, 0, 1));
+    s.requireOnly(Set.of("method", "negative_below", "positive_above"));
+    Sentiment sentiment = new Sentiment(s.choice("method", Sentiment.CLASSIFIER, List.of(Sentiment.CLASSIFIER, Sentiment.TREE)),
+        s.decimal("negative_below", -0.1, -1, 0), s.decimal("positive_above", 0.1, 0, 1));
 
     ConfigMap a = root.section("aggregation");
     a.requireOnly(Set.of("period", "bootstrap_samples", "seed", "min_support", "confidence"));
@@ -132,6 +140,7 @@ public record AuditConfig(
     out.put("nlp.max_sentence_tokens", nlp.maxSentenceTokens());
     out.put("nlp.article_time_limit_seconds", nlp.articleTimeLimitSeconds());
     out.put("nlp.paragraph_break", nlp.paragraphBreak());
+    out.put("sentiment.method", sentiment.method());
     out.put("sentiment.negative_below", sentiment.negativeBelow());
     out.put("sentiment.positive_above", sentiment.positiveAbove());
     out.put("aggregation.period", aggregation.period());

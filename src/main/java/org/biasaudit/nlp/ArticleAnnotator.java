@@ -1,14 +1,10 @@
 package org.biasaudit.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
-import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +17,9 @@ import org.biasaudit.ingest.ArticleRecord;
 
 /**
  * Runs the NLP stage on one article. Tokenization, sentence splitting and the alias matcher run on every
- * article; the deep annotators (POS, parser, sentiment) run only on sentences that name a tracked actor,
- * one sentence at a time, so an article without a tracked actor costs almost nothing and the per-article
- * time limit is checked between sentences.
+ * article; the deep annotators (POS, parser, sentiment) and the target-level step ({@link MentionAnalyzer})
+ * run only on sentences that name a tracked actor, one sentence at a time, so an article without a
+ * tracked actor costs almost nothing and the per-article time limit is checked between sentences.
  *
  * <p>Instances are cheap and hold no per-document state; the models behind them are shared per JVM.
  */
@@ -33,6 +29,7 @@ public final class ArticleAnnotator {
   private final AliasMatcher matcher;
   private final NlpEngines.Pipelines pipelines;
   private final QuoteFinder quoteFinder;
+  private final MentionAnalyzer analyzer;
 
   public ArticleAnnotator(AuditConfig config, ActorRegistry registry) {
     this.config = config;
@@ -40,6 +37,9 @@ public final class ArticleAnnotator {
     this.matcher = NlpEngines.matcher(registry);
     this.pipelines = NlpEngines.pipelines(config.nlp());
     this.quoteFinder = new QuoteFinder(registry);
+    TargetSentimentModel model = AuditConfig.Sentiment.CLASSIFIER.equals(config.sentiment().method())
+        ? NlpEngines.targetModel() : null;
+    this.analyzer = new MentionAnalyzer(pipelines.deep(), model, config.nlp(), config.sentiment());
   }
 
   public AnnotatedArticle annotate(ArticleRecord article) {
@@ -52,83 +52,75 @@ public final class ArticleAnnotator {
     }
     String title = article.title() == null ? "" : article.title();
 
-    FieldResult titleResult = annotateField("title", title, deadline);
-    FieldResult textResult = annotateField("text", text, deadline);
+    Split titleSplit = split(title);
+    Split textSplit = split(text);
+    boolean anyActor = !titleSplit.matches().isEmpty() || !textSplit.matches().isEmpty();
+    // Quotes first: whether a mention is inside a quote, or speaks one, is part of judging it.
+    List<Quotation> quotes = anyActor ? quoteFinder.find(text, textSplit.matches()) : List.of();
+    FieldResult titleResult = annotateField("title", titleSplit, List.of(), deadline);
+    FieldResult textResult = annotateField("text", textSplit, quotes, deadline);
 
     List<Mention> mentions = new ArrayList<>(titleResult.mentions());
     mentions.addAll(textResult.mentions());
     Set<String> actors = new TreeSet<>();
     mentions.forEach(m -> actors.add(m.actorId()));
-    List<Quotation> quotes = actors.isEmpty() ? List.of() : quoteFinder.find(text, textResult.matches());
     String status = actors.isEmpty() ? AnnotatedArticle.NO_ACTOR
         : titleResult.timedOut() || textResult.timedOut() ? AnnotatedArticle.TIME_LIMIT : AnnotatedArticle.ANNOTATED;
     return new AnnotatedArticle(article, status, truncated,
-        titleResult.tokens() + textResult.tokens(), titleResult.sentences() + textResult.sentences(),
+        titleSplit.tokens() + textSplit.tokens(), titleSplit.sentences().size() + textSplit.sentences().size(),
         List.copyOf(actors), mentions, quotes, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private record FieldResult(List<AliasMatch> matches, List<Mention> mentions, int tokens, int sentences, boolean timedOut) {}
+  /** A field after the cheap pass: sentences, token count and alias matches. */
+  private record Split(List<CoreMap> sentences, int tokens, List<AliasMatch> matches) {}
 
-  private FieldResult annotateField(String field, String text, long deadline) {
+  private record FieldResult(List<Mention> mentions, boolean timedOut) {}
+
+  private Split split(String text) {
     if (text.isBlank()) {
-      return new FieldResult(List.of(), List.of(), 0, 0, false);
+      return new Split(List.of(), 0, List.of());
     }
     Annotation document = new Annotation(text);
     pipelines.splitter().annotate(document);
     List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
     int tokenCount = document.get(CoreAnnotations.TokensAnnotation.class).size();
-    List<AliasMatch> matches = matcher.find(text);
-    if (matches.isEmpty()) {
-      return new FieldResult(matches, List.of(), tokenCount, sentences.size(), false);
-    }
+    return new Split(sentences, tokenCount, matcher.find(text));
+  }
 
+  private FieldResult annotateField(String field, Split split, List<Quotation> quotes, long deadline) {
+    if (split.matches().isEmpty()) {
+      return new FieldResult(List.of(), false);
+    }
+    List<CoreMap> sentences = split.sentences();
     // Group mentions by sentence; only those sentences go through the deep annotators.
     Map<Integer, List<AliasMatch>> bySentence = new HashMap<>();
-    for (AliasMatch match : matches) {
+    for (AliasMatch match : split.matches()) {
       int index = sentenceOf(sentences, match.begin());
       bySentence.computeIfAbsent(index, k -> new ArrayList<>()).add(match);
     }
+    boolean title = field.equals("title");
     List<Mention> mentions = new ArrayList<>();
     boolean timedOut = false;
     for (int index : new TreeSet<>(bySentence.keySet())) {
       CoreMap sentence = sentences.get(index);
-      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
       String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
-      String status;
-      Tree tree = null;
-      if (tokens.size() > config.nlp().maxSentenceTokens()) {
-        status = "sentence_too_long";
-      } else if (timedOut || System.nanoTime() > deadline) {
-        timedOut = true;
-        status = "time_limit";
-      } else {
-        tree = deepAnnotate(sentence);
-        status = tree == null ? "no_tree" : "ok";
+      timedOut = timedOut || System.nanoTime() > deadline;
+      List<AliasMatch> matches = bySentence.get(index);
+      List<MentionAnalyzer.TargetSpan> targets = new ArrayList<>();
+      for (AliasMatch match : matches) {
+        targets.add(new MentionAnalyzer.TargetSpan(match.begin(), match.end(), match.actorId(), match.surface()));
       }
-      for (AliasMatch match : bySentence.get(index)) {
-        Double sentenceScore = null;
-        Double targetScore = null;
-        if (tree != null) {
-          sentenceScore = TreeSentiment.score(tree);
-          int[] span = tokenSpan(tokens, match.begin(), match.end());
-          targetScore = TreeSentiment.towardTarget(tree, span[0], span[1]);
-        }
-        String label = targetScore == null ? "neutral" : config.sentiment().label(targetScore);
+      List<MentionAnalyzer.Result> results = analyzer.analyze(sentence, title, targets, quotes, timedOut);
+      for (int i = 0; i < matches.size(); i++) {
+        AliasMatch match = matches.get(i);
+        MentionAnalyzer.Result r = results.get(i);
         mentions.add(new Mention(match.actorId(), match.surface(), field, match.begin(), match.end(), index,
-            Mention.NAME, sentenceScore, targetScore, label, status, sentenceText));
+            Mention.NAME, r.sentenceSentiment(), r.targetSentiment(), r.targetLabel(), r.status(), sentenceText,
+            r.role(), r.governingVerb(), r.descriptors(), r.inQuote(), r.quoteSpeakerId()));
       }
     }
     mentions.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-    return new FieldResult(matches, mentions, tokenCount, sentences.size(), timedOut);
-  }
-
-  /** Runs POS, parser and sentiment on one sentence and returns its sentiment tree (null if none). */
-  private Tree deepAnnotate(CoreMap sentence) {
-    Annotation single = new Annotation(sentence.get(CoreAnnotations.TextAnnotation.class));
-    single.set(CoreAnnotations.TokensAnnotation.class, sentence.get(CoreAnnotations.TokensAnnotation.class));
-    single.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
-    pipelines.deep().annotate(single);
-    return sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+    return new FieldResult(mentions, timedOut);
   }
 
   private static int sentenceOf(List<CoreMap> sentences, int offset) {
@@ -141,25 +133,6 @@ public final class ArticleAnnotator {
       }
     }
     return chosen;
-  }
-
-  /** 0-based indices of the first and last token of the sentence that overlap [begin, end). */
-  private static int[] tokenSpan(List<CoreLabel> tokens, int begin, int end) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < tokens.size(); i++) {
-      CoreLabel token = tokens.get(i);
-      if (token.endPosition() > begin && token.beginPosition() < end) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
-      }
-    }
-    if (first < 0) {
-      return new int[] {0, 0};
-    }
-    return new int[] {first, last};
   }
 
   public ActorRegistry registry() {

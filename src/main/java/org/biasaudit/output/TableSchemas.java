@@ -58,7 +58,12 @@ public final class TableSchemas {
       field("target_sentiment", DoubleType, true),
       field("target_label", StringType, false),
       field("sentiment_status", StringType, false),
-      field("sentence", StringType, true));
+      field("sentence", StringType, true),
+      field("role", StringType, true),
+      field("governing_verb", StringType, true),
+      field("descriptors", createArrayType(StringType, false), false),
+      field("in_quote", BooleanType, false),
+      field("quote_speaker_id", StringType, true));
 
   public static final StructType QUOTE = struct(
       field("quote_index", IntegerType, false),
