@@ -45,8 +45,15 @@ public record AuditConfig(
     public static final List<String> COREF_TIERS = List.of("none", "fast", "full");
   }
 
-  /** Thresholds that turn a sentiment score in [-1, 1] into a label. */
-  public record Sentiment(double negativeBelow, double positiveAbove) implements Serializable {
+  /**
+   * How target sentiment is computed: {@code classifier} (the trained target-sentiment model, whose most
+   * probable class is the label) or {@code tree} (a tree-distance-weighted mean of CoreNLP's phrase scores,
+   * labelled by the thresholds). The thresholds also label the sentence-level baseline in evaluations.
+   */
+  public record Sentiment(String method, double negativeBelow, double positiveAbove) implements Serializable {
+    public static final String CLASSIFIER = "classifier";
+    public static final String TREE = "tree";
+
     public String label(double score) {
       if (score < negativeBelow) {
         return "negative";
@@ -104,8 +111,9 @@ public record AuditConfig(
         n.choice("coref", "fast", Nlp.COREF_TIERS));
 
     ConfigMap s = root.section("sentiment");
-    s.requireOnly(Set.of("negative_below", "positive_above"));
-    Sentiment sentiment = new Sentiment(s.decimal("negative_below", -0.1, -1, 0), s.decimal("positive_above", 0.1, 0, 1));
+    s.requireOnly(Set.of("method", "negative_below", "positive_above"));
+    Sentiment sentiment = new Sentiment(s.choice("method", Sentiment.CLASSIFIER, List.of(Sentiment.CLASSIFIER, Sentiment.TREE)),
+        s.decimal("negative_below", -0.1, -1, 0), s.decimal("positive_above", 0.1, 0, 1));
 
     ConfigMap a = root.section("aggregation");
     a.requireOnly(Set.of("period", "bootstrap_samples", "seed", "min_support", "confidence", "exclude_syndicated",
@@ -163,6 +171,7 @@ public record AuditConfig(
     out.put("nlp.article_time_limit_seconds", nlp.articleTimeLimitSeconds());
     out.put("nlp.paragraph_break", nlp.paragraphBreak());
     out.put("nlp.coref", nlp.coref());
+    out.put("sentiment.method", sentiment.method());
     out.put("sentiment.negative_below", sentiment.negativeBelow());
     out.put("sentiment.positive_above", sentiment.positiveAbove());
     out.put("aggregation.period", aggregation.period());

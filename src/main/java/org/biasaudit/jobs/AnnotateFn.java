@@ -71,7 +71,8 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
     for (Mention m : annotated.mentions()) {
       mentions.add(RowFactory.create(m.actorId(), m.surface(), m.field(), m.begin(), m.end(), m.sentenceIndex(),
           m.mentionType(), m.sentenceSentiment(), m.targetSentiment(), m.targetLabel(), m.sentimentStatus(), m.sentence(),
-          m.chainId(), m.resolution()));
+          m.chainId(), m.resolution(), m.role(), m.governingVerb(), SparkValues.seq(m.descriptors()), m.inQuote(),
+          m.quoteSpeakerId()));
     }
     List<Row> quotes = new ArrayList<>();
     int index = 0;

@@ -1,14 +1,10 @@
 package org.biasaudit.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
-import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +18,9 @@ import org.biasaudit.ingest.TextCleaner;
 
 /**
  * Runs the NLP stage on one article. Tokenization, sentence splitting and the alias matcher run on every
- * article; the deep annotators (POS, parser, sentiment) run only on sentences that name a tracked actor,
- * one sentence at a time, so an article without a tracked actor costs almost nothing and the per-article
- * time limit is checked between sentences.
+ * article; the deep annotators (POS, parser, sentiment) and the target-level step ({@link MentionAnalyzer})
+ * run only on sentences that mention a tracked actor, one sentence at a time, so an article without a
+ * tracked actor costs almost nothing and the per-article time limit is checked between sentences.
  *
  * <p>Instances are cheap and hold no per-document state; the models behind them are shared per JVM.
  */
@@ -37,6 +33,7 @@ public final class ArticleAnnotator {
   private final MentionResolver resolver;
   private final NlpEngines.Pipelines pipelines;
   private final QuoteFinder quoteFinder;
+  private final MentionAnalyzer analyzer;
 
   public ArticleAnnotator(AuditConfig config, ActorRegistry registry) {
     this.config = config;
@@ -44,6 +41,9 @@ public final class ArticleAnnotator {
     this.resolver = new MentionResolver(NlpEngines.matcher(registry), config.nlp());
     this.pipelines = NlpEngines.pipelines(config.nlp());
     this.quoteFinder = new QuoteFinder(registry);
+    TargetSentimentModel model = AuditConfig.Sentiment.CLASSIFIER.equals(config.sentiment().method())
+        ? NlpEngines.targetModel() : null;
+    this.analyzer = new MentionAnalyzer(pipelines.deep(), model, config.nlp(), config.sentiment());
   }
 
   public AnnotatedArticle annotate(ArticleRecord article) {
@@ -62,103 +62,75 @@ public final class ArticleAnnotator {
 
     // Who each name, title and pronoun refers to is decided over the whole article (MentionResolver).
     MentionResolver.ArticleMentions references = resolver.start(title, text, article.published());
-    FieldResult titleResult = annotateField("title", title, deadline, references);
-    FieldResult textResult = annotateField("text", text, deadline, references);
+    Split titleSplit = split("title", title, references);
+    Split textSplit = split("text", text, references);
+    boolean anyActor = !titleSplit.found().isEmpty() || !textSplit.found().isEmpty();
+    // Quotes first: whether a mention is inside a quotation, or speaks one, is part of judging it.
+    List<Quotation> found = anyActor ? quoteFinder.find(text, textSplit.names()) : List.of();
+    FieldResult titleResult = annotateField("title", titleSplit, List.of(), deadline);
+    FieldResult textResult = annotateField("text", textSplit, found, deadline);
 
     List<Mention> mentions = new ArrayList<>(titleResult.mentions());
     mentions.addAll(textResult.mentions());
     Set<String> actors = new TreeSet<>();
     mentions.forEach(m -> actors.add(m.actorId()));
-    List<Quotation> quotes = actors.isEmpty() ? List.of()
-        : withSentiment(quoteFinder.find(text, textResult.matches()), textResult.mentions());
+    List<Quotation> quotes = actors.isEmpty() ? List.of() : withSentiment(found, textResult.mentions());
     String status = actors.isEmpty() ? AnnotatedArticle.NO_ACTOR
         : titleResult.timedOut() || textResult.timedOut() ? AnnotatedArticle.TIME_LIMIT : AnnotatedArticle.ANNOTATED;
     return new AnnotatedArticle(article, status, truncated,
-        titleResult.tokens() + textResult.tokens(), titleResult.sentences() + textResult.sentences(),
+        titleSplit.tokens() + textSplit.tokens(), titleSplit.sentences().size() + textSplit.sentences().size(),
         List.copyOf(actors), mentions, quotes, (System.nanoTime() - start) / 1_000_000);
   }
 
-  private record FieldResult(List<AliasMatch> matches, List<Mention> mentions, int tokens, int sentences, boolean timedOut) {}
+  /** A field after the cheap pass: its sentences, token count, name matches and resolved mentions. */
+  private record Split(List<CoreMap> sentences, int tokens, List<AliasMatch> names, List<ResolvedMention> found) {}
 
-  private FieldResult annotateField(String field, String text, long deadline, MentionResolver.ArticleMentions references) {
+  private record FieldResult(List<Mention> mentions, boolean timedOut) {}
+
+  private Split split(String field, String text, MentionResolver.ArticleMentions references) {
     if (text.isBlank()) {
-      return new FieldResult(List.of(), List.of(), 0, 0, false);
+      return new Split(List.of(), 0, List.of(), List.of());
     }
     Annotation document = new Annotation(text);
     pipelines.splitter().annotate(document);
     List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
     int tokenCount = document.get(CoreAnnotations.TokensAnnotation.class).size();
-    List<AliasMatch> matches = references.names(field);
-    List<ResolvedMention> found = references.resolve(field, text, document);
-    if (found.isEmpty()) {
-      return new FieldResult(matches, List.of(), tokenCount, sentences.size(), false);
-    }
+    return new Split(sentences, tokenCount, references.names(field), references.resolve(field, text, document));
+  }
 
+  private FieldResult annotateField(String field, Split split, List<Quotation> quotes, long deadline) {
+    if (split.found().isEmpty()) {
+      return new FieldResult(List.of(), false);
+    }
     // Group mentions by sentence; only those sentences go through the deep annotators.
     Map<Integer, List<ResolvedMention>> bySentence = new HashMap<>();
-    for (ResolvedMention match : found) {
+    for (ResolvedMention match : split.found()) {
       bySentence.computeIfAbsent(match.sentenceIndex(), k -> new ArrayList<>()).add(match);
     }
+    boolean title = field.equals("title");
     List<Mention> mentions = new ArrayList<>();
     boolean timedOut = false;
     for (int index : new TreeSet<>(bySentence.keySet())) {
-      CoreMap sentence = sentences.get(index);
-      List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+      CoreMap sentence = split.sentences().get(index);
       String sentenceText = sentence.get(CoreAnnotations.TextAnnotation.class);
-      String status;
-      Tree tree = null;
-      if (tokens.size() > config.nlp().maxSentenceTokens()) {
-        status = "sentence_too_long";
-      } else if (timedOut || System.nanoTime() > deadline) {
-        timedOut = true;
-        status = "time_limit";
-      } else {
-        tree = deepAnnotate(sentence);
-        status = tree == null ? "no_tree" : "ok";
+      timedOut = timedOut || System.nanoTime() > deadline;
+      List<ResolvedMention> matches = bySentence.get(index);
+      List<MentionAnalyzer.TargetSpan> targets = new ArrayList<>(matches.size());
+      for (ResolvedMention match : matches) {
+        targets.add(new MentionAnalyzer.TargetSpan(match.begin(), match.end(), match.actorId(), match.surface()));
       }
-      for (ResolvedMention match : bySentence.get(index)) {
-        Double sentenceScore = null;
-        Double targetScore = null;
-        if (tree != null) {
-          sentenceScore = TreeSentiment.score(tree);
-          int[] span = tokenSpan(tokens, match.begin(), match.end());
-          targetScore = TreeSentiment.towardTarget(tree, span[0], span[1]);
-        }
-        String label = targetScore == null ? "neutral" : config.sentiment().label(targetScore);
+      List<MentionAnalyzer.Result> results = analyzer.analyze(sentence, title, targets, quotes, timedOut);
+      for (int i = 0; i < matches.size(); i++) {
+        ResolvedMention match = matches.get(i);
+        MentionAnalyzer.Result r = results.get(i);
         mentions.add(new Mention(match.actorId(), match.surface(), field, match.begin(), match.end(), index,
-            match.type(), sentenceScore, targetScore, label, status, sentenceText, match.chainId(), match.resolution()));
+            match.type(), r.sentenceSentiment(), r.targetSentiment(), r.targetLabel(), r.status(), sentenceText,
+            match.chainId(), match.resolution(), r.role(), r.governingVerb(), r.descriptors(), r.inQuote(),
+            r.quoteSpeakerId()));
       }
     }
     mentions.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-    return new FieldResult(matches, mentions, tokenCount, sentences.size(), timedOut);
-  }
-
-  /** Runs POS, parser and sentiment on one sentence and returns its sentiment tree (null if none). */
-  private Tree deepAnnotate(CoreMap sentence) {
-    Annotation single = new Annotation(sentence.get(CoreAnnotations.TextAnnotation.class));
-    single.set(CoreAnnotations.TokensAnnotation.class, sentence.get(CoreAnnotations.TokensAnnotation.class));
-    single.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
-    pipelines.deep().annotate(single);
-    return sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-  }
-
-  /** 0-based indices of the first and last token of the sentence that overlap [begin, end). */
-  private static int[] tokenSpan(List<CoreLabel> tokens, int begin, int end) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < tokens.size(); i++) {
-      CoreLabel token = tokens.get(i);
-      if (token.endPosition() > begin && token.beginPosition() < end) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
-      }
-    }
-    if (first < 0) {
-      return new int[] {0, 0};
-    }
-    return new int[] {first, last};
+    return new FieldResult(mentions, timedOut);
   }
 
   /**

@@ -32,6 +32,9 @@ public final class CoreNlpProperties {
     props.setProperty("enforceRequirements", "false");
     props.setProperty("parse.model", "sr".equals(settings.parser()) ? SR_MODEL : PCFG_MODEL);
     props.setProperty("parse.binaryTrees", "true");
+    // The parse annotator would also convert every tree to three kinds of dependency graph; only the
+    // target-level step needs dependencies (basic ones), and it converts the tree itself (ParsedSentence).
+    props.setProperty("parse.buildgraphs", "false");
     props.setProperty("parse.maxlen", Integer.toString(settings.maxSentenceTokens()));
     props.setProperty("pos.maxlen", Integer.toString(settings.maxSentenceTokens()));
     return props;

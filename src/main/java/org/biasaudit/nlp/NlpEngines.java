@@ -10,8 +10,8 @@ import org.biasaudit.config.AuditConfig;
  * The per-JVM cache of loaded models: the only static mutable state in the project. Loading the parser
  * and sentiment models takes seconds and hundreds of megabytes, so every task thread of an executor
  * shares one set. The pipelines used here (tokenize, ssplit, pos, parse, sentiment) are safe to share
- * between threads; nothing that keeps per-document state (such as CoreNLP's quote attribution) is put in
- * this cache.
+ * between threads, and so is the target-sentiment model (read-only weights); nothing that keeps
+ * per-document state (such as CoreNLP's quote attribution) is put in this cache.
  */
 public final class NlpEngines {
   /** The loaded CoreNLP pipelines for one set of NLP settings. */
@@ -20,6 +20,7 @@ public final class NlpEngines {
   private static final ConcurrentHashMap<AuditConfig.Nlp, Pipelines> PIPELINES = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<ActorRegistry, AliasMatcher> MATCHERS = new ConcurrentHashMap<>();
   private static final ConcurrentHashMap<AuditConfig.Nlp, StanfordCoreNLP> COREF = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, TargetSentimentModel> MODELS = new ConcurrentHashMap<>();
 
   private NlpEngines() {}
 
@@ -38,6 +39,11 @@ public final class NlpEngines {
    */
   public static StanfordCoreNLP coref(AuditConfig.Nlp settings) {
     return COREF.computeIfAbsent(settings, s -> new StanfordCoreNLP(CoreNlpProperties.coref(s)));
+  }
+
+  /** The shipped target-sentiment classifier, read once per JVM; immutable, so every thread shares it. */
+  public static TargetSentimentModel targetModel() {
+    return MODELS.computeIfAbsent(TargetSentimentModel.RESOURCE, r -> TargetSentimentModel.loadDefault());
   }
 
   private static Pipelines load(AuditConfig.Nlp settings) {

@@ -61,7 +61,12 @@ public final class TableSchemas {
       field("sentiment_status", StringType, false),
       field("sentence", StringType, true),
       field("chain_id", IntegerType, false),
-      field("resolution", StringType, false));
+      field("resolution", StringType, false),
+      field("role", StringType, true),
+      field("governing_verb", StringType, true),
+      field("descriptors", createArrayType(StringType, false), false),
+      field("in_quote", BooleanType, false),
+      field("quote_speaker_id", StringType, true));
 
   public static final StructType QUOTE = struct(
       field("quote_index", IntegerType, false),

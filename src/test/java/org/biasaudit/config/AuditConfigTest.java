@@ -87,6 +87,15 @@ class AuditConfigTest {
   }
 
   @Test
+  void sentimentMethodDefaultsToTheClassifierAndRefusesOthers() throws IOException {
+    assertThat(AuditConfig.defaults().sentiment().method()).isEqualTo(AuditConfig.Sentiment.CLASSIFIER);
+    assertThat(AuditConfig.load(write("sentiment:\n  method: tree\n")).sentiment().method()).isEqualTo("tree");
+    Path file = write("sentiment:\n  method: vibes\n");
+    assertThatThrownBy(() -> AuditConfig.load(file)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sentiment.method").hasMessageContaining("classifier");
+  }
+
+  @Test
   void unknownKeyNamesFileFieldAndFix() throws IOException {
     Path file = write("aggregation:\n  perod: month\n");
     assertThatThrownBy(() -> AuditConfig.load(file))

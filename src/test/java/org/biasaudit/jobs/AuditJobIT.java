@@ -133,6 +133,31 @@ class AuditJobIT {
   }
 
   @Test
+  void mentionsCarryGrammarQuotesAndDefinedStatuses() {
+    String m = t("mentions");
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE role IS NOT NULL AND role NOT IN ('agent', 'patient', 'possessor', 'other')"))
+        .isZero();
+    for (String role : List.of("agent", "patient", "possessor", "other")) {
+      assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE role = '" + role + "'")).as(role).isPositive();
+    }
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE sentiment_status NOT IN ('ok', 'sentence_too_long', 'time_limit', "
+        + "'all_caps', 'headline_case', 'no_verb', 'no_sentiment_words', 'no_tree')")).isZero();
+    // Sample-data titles are in headline case: flagged, never scored.
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE field = 'title' AND sentiment_status = 'headline_case'")).isPositive();
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE sentiment_status <> 'ok' AND sentiment_status <> 'no_sentiment_words' "
+        + "AND target_sentiment IS NOT NULL")).isZero();
+    // The planted sentences describe the actor ("A weak and confused Biden ...").
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE actor_id = 'biden' AND outlet = 'Northgate Herald' "
+        + "AND list_contains(descriptors, 'weak')")).isPositive();
+    // Mentions inside direct quotes keep their score and name the speaker when it is a tracked actor.
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE in_quote")).isPositive();
+    assertThat(duck.count("SELECT count(*) FROM " + m + " WHERE NOT in_quote AND quote_speaker_id IS NOT NULL")).isZero();
+    assertThat(duck.count("SELECT count(*) FROM " + m + " m JOIN " + t("quotes") + " q ON m.article_id = q.article_id "
+        + "AND m.field = 'text' AND m.char_begin > q.char_begin AND m.char_end < q.char_end WHERE q.kind = 'direct' AND NOT m.in_quote"))
+        .isZero();
+  }
+
+  @Test
   void unplantedActorsShowNoOutletStandingOut() {
     // Trump is covered neutrally by every outlet: no outlet's interval excludes all the others' means.
     List<Map<String, Object>> rows = duck.query("SELECT outlet, mean_target_sentiment AS mean, ci_low, ci_high FROM "

@@ -47,7 +47,28 @@ class ArticleAnnotatorTest {
     Mention biden = result.mentions().stream().filter(m -> m.field().equals("text") && m.actorId().equals("biden")).findFirst().orElseThrow();
     assertThat(biden.targetSentiment()).isGreaterThan(0.1);
     assertThat(biden.targetLabel()).isEqualTo("positive");
-    assertThat(result.mentions()).filteredOn(m -> m.field().equals("title")).hasSize(2);
+    assertThat(result.mentions()).filteredOn(m -> m.field().equals("title")).hasSize(2)
+        .allSatisfy(m -> assertThat(m.sentimentStatus()).isEqualTo(SentimentStatus.NO_VERB));
+  }
+
+  @Test
+  void mentionsCarryTheirGrammarAndTheQuoteTheyAreIn() {
+    String text = "Schumer said: \u201CPutin is a ruthless dictator who lies constantly.\u201D\n\n"
+        + "Biden praised Zelensky on Tuesday.";
+    AnnotatedArticle result = ANNOTATOR.annotate(article("", text));
+    Mention putin = result.mentions().stream().filter(m -> m.actorId().equals("putin")).findFirst().orElseThrow();
+    assertThat(putin.inQuote()).isTrue();
+    assertThat(putin.quoteSpeakerId()).isEqualTo("schumer");
+    assertThat(putin.descriptors()).contains("dictator");
+    assertThat(putin.targetLabel()).isEqualTo("negative");
+    Mention schumer = result.mentions().stream().filter(m -> m.actorId().equals("schumer")).findFirst().orElseThrow();
+    assertThat(schumer.inQuote()).isFalse();
+    assertThat(schumer.quoteSpeakerId()).isNull();
+    assertThat(schumer.role()).isEqualTo("agent");
+    assertThat(schumer.governingVerb()).isEqualTo("say");
+    Mention zelensky = result.mentions().stream().filter(m -> m.actorId().equals("zelensky")).findFirst().orElseThrow();
+    assertThat(zelensky.role()).isEqualTo("patient");
+    assertThat(zelensky.governingVerb()).isEqualTo("praise");
   }
 
   @Test

@@ -92,12 +92,19 @@ class SelectiveAnnotationTest {
 
   @Test
   void articleTimeLimitStopsAnnotationAndSaysSo() {
-    AuditConfig oneSecond = AuditConfig.fromMap(java.util.Map.of("nlp", java.util.Map.of("article_time_limit_seconds", 1)), "test");
-    String text = "President Biden met the governors of several states to discuss the long-term budget plan today. ".repeat(400);
+    // 4,000 sentences take many seconds to split, resolve and parse on any machine: the one-second limit is hit.
+    AuditConfig oneSecond = AuditConfig.fromMap(java.util.Map.of("nlp", java.util.Map.of("article_time_limit_seconds", 1),
+        "input", java.util.Map.of("max_article_chars", 1_000_000)), "test");
+    String text = "President Biden praised the governors of several states for their excellent budget plan today. ".repeat(4000);
     AnnotatedArticle result = new ArticleAnnotator(oneSecond, REGISTRY).annotate(
         new ArticleRecord("t", false, "Wire", null, null, null, null, null, text, "test", 1));
     assertThat(result.status()).isEqualTo(AnnotatedArticle.TIME_LIMIT);
-    assertThat(result.mentions()).hasSize(400);
-    assertThat(result.mentions()).extracting(Mention::sentimentStatus).contains("ok", "time_limit");
+    assertThat(result.mentions()).hasSize(4000);
+    // Whatever was parsed before the limit keeps its result; from the first time_limit on, nothing is parsed.
+    List<String> statuses = result.mentions().stream().map(Mention::sentimentStatus).toList();
+    int first = statuses.indexOf("time_limit");
+    assertThat(first).isNotNegative();
+    assertThat(statuses.subList(first, statuses.size())).containsOnly("time_limit");
+    assertThat(statuses.subList(0, first)).doesNotContain("time_limit");
   }
 }
