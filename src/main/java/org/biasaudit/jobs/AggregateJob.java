@@ -83,6 +83,7 @@ public final class AggregateJob extends JobCommand {
       // The report reads the new derived tables and the unchanged base tables.
       List<String> derived = Arrays.asList(DerivedTables.NAMES);
       String html = null;
+      long reportStart = System.nanoTime();
       try {
         html = ReportStep.render(spark, t -> derived.contains(t) ? output.stagingPath(t) : output.publishedPath(t),
             "bias-audit report: " + new org.apache.hadoop.fs.Path(output.target()).getName(), runId);
@@ -90,6 +91,7 @@ public final class AggregateJob extends JobCommand {
       } catch (RuntimeException e) {
         out.println("report.html not written: " + e);
       }
+      timings.put("report", Math.round((System.nanoTime() - reportStart) / 1e7) / 100.0);
       double wall = (System.nanoTime() - start) / 1e9;
       List<String> replaced = new ArrayList<>(derived);
       if (html != null) {

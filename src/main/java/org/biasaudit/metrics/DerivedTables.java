@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,8 +29,15 @@ import org.biasaudit.config.AuditConfig;
 public final class DerivedTables {
   private DerivedTables() {}
 
-  /** A table to write and the columns it is sorted by. */
-  public record Table(Dataset<Row> rows, String... sortColumns) {}
+  /**
+   * A table to write and the columns it is sorted by. Its rows are planned on first use, not at build time:
+   * the contrast tables collect their p-values to the driver, and the writer computes tables concurrently.
+   */
+  public record Table(Supplier<Dataset<Row>> plan, String... sortColumns) {
+    public Dataset<Row> rows() {
+      return plan.get();
+    }
+  }
 
   /** The tables, in the order they are written, and the inputs cached for them: close once they are written. */
   public record Built(Map<String, Table> tables, List<Dataset<Row>> cached) implements AutoCloseable {
@@ -57,14 +65,14 @@ public final class DerivedTables {
     Dataset<Row> perArticle = ActorOutletSummary.perArticle(m, grain).cache();
 
     Map<String, Table> tables = new LinkedHashMap<>();
-    tables.put("actor_outlet_summary", new Table(ActorOutletSummary.build(m, q, actorNames, settings),
+    tables.put("actor_outlet_summary", new Table(() -> ActorOutletSummary.build(m, q, actorNames, settings),
         "actor_id", "outlet", "period"));
-    tables.put("outlet_contrasts", new Table(OutletContrasts.build(spark, perArticle, actorNames, settings),
+    tables.put("outlet_contrasts", new Table(() -> OutletContrasts.build(spark, perArticle, actorNames, settings),
         "actor_id", "period", "outlet"));
-    tables.put("actor_contrasts", new Table(ActorContrasts.build(spark, perArticle, settings),
+    tables.put("actor_contrasts", new Table(() -> ActorContrasts.build(spark, perArticle, settings),
         "outlet", "period", "actor_a", "actor_b"));
-    tables.put("framing_terms", new Table(FramingTerms.build(m, settings), "outlet", "actor_id", "source", "rank"));
-    tables.put("co_mentions", new Table(CoMentions.build(m, grain), "outlet", "period", "actor_a", "actor_b"));
+    tables.put("framing_terms", new Table(() -> FramingTerms.build(m, settings), "outlet", "actor_id", "source", "rank"));
+    tables.put("co_mentions", new Table(() -> CoMentions.build(m, grain), "outlet", "period", "actor_a", "actor_b"));
     return new Built(tables, List.of(m, q, perArticle));
   }
 
