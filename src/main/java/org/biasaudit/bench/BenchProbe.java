@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.ArticleRecord;
@@ -41,12 +45,14 @@ public final class BenchProbe {
   private BenchProbe() {}
 
   public static void main(String[] args) throws Exception {
+    AtomicLong liveHeap = watchLiveHeap();
     Map<String, Object> result = switch (args[0]) {
       case "job" -> job(args[1], Path.of(args[2]), Path.of(args[3]));
       case "direct" -> direct(Integer.parseInt(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("unknown probe " + args[0]);
     };
     result.put("peak_heap_mb", peakHeapMb());
+    result.put("peak_live_heap_mb", liveHeap.get() / (1024 * 1024));
     System.out.println("BENCH " + new ObjectMapper().writeValueAsString(result));
   }
 
@@ -121,6 +127,33 @@ public final class BenchProbe {
       }
     }
     return articles;
+  }
+
+  /**
+   * The most heap in use right after any garbage collection: the live data the run needed, which is what a
+   * heap limit must hold. (The pools' peak usage, summed, also counts garbage not yet collected.)
+   */
+  private static AtomicLong watchLiveHeap() {
+    AtomicLong max = new AtomicLong();
+    java.util.Set<String> heapPools = new java.util.HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
+      }
+    }
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((notification, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
+            max.accumulateAndGet(used, Math::max);
+          }
+        }, null, null);
+      }
+    }
+    return max;
   }
 
   private static long peakHeapMb() {

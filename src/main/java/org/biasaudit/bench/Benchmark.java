@@ -66,6 +66,7 @@ public final class Benchmark {
     long seed = 7;
     boolean peer = true;
     boolean cluster = false;
+    int peerArticles = 0;
     Path report = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -73,21 +74,24 @@ public final class Benchmark {
         case "--actor-share" -> share = Double.parseDouble(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--no-peer" -> peer = false;
+        case "--peer-articles" -> peerArticles = Integer.parseInt(args[++i]);
         case "--cluster" -> cluster = true;
         case "--report" -> report = Path.of(args[++i]);
         default -> {
           System.err.println("bench: unknown option " + args[i]
-              + " (use [--articles N] [--actor-share F] [--seed S] [--no-peer] [--cluster] [--report FILE])");
+              + " (use [--articles N] [--actor-share F] [--seed S] [--no-peer] [--peer-articles N] [--cluster] [--report FILE])");
           System.exit(2);
         }
       }
     }
     Path home = Path.of(System.getProperty("bias.audit.home", ".")).toAbsolutePath();
     Path work = home.resolve("target/bench");
-    new Benchmark(home, work).run(articles, share, seed, peer, cluster, report);
+    new Benchmark(home, work).run(articles, share, seed, peer ? peerArticles <= 0 ? articles : Math.min(peerArticles, articles) : 0,
+        cluster, report);
   }
 
-  private void run(int count, double share, long seed, boolean peer, boolean cluster, Path report) throws Exception {
+  /** @param peerCount how many of the corpus's articles (the first ones) the peer runs over; 0 for no peer */
+  private void run(int count, double share, long seed, int peerCount, boolean cluster, Path report) throws Exception {
     Path corpus = work.resolve("corpus");
     deleteRecursively(work);
     List<CorpusGenerator.Article> generated = new CorpusGenerator(seed).generate(count, share, 6);
@@ -108,8 +112,11 @@ public final class Benchmark {
       rows.add(withTokens(clusterRun(1, corpus), tokens));
       rows.add(withTokens(clusterRun(2, corpus), tokens));
     }
-    if (peer) {
-      rows.add(withTokens(peer(generated), tokens));
+    if (peerCount > 0) {
+      // The peer is an order of magnitude slower: on a large corpus it runs over the first articles only, and
+      // is compared by throughput. Its tokens are the corpus's, prorated by characters.
+      List<CorpusGenerator.Article> sample = generated.subList(0, peerCount);
+      rows.add(withTokens(peer(sample), Math.round(tokens * (double) characters(sample) / characters(generated))));
     }
     String table = table(rows, count, withActors);
     System.out.println(table);
@@ -119,13 +126,25 @@ public final class Benchmark {
     }
   }
 
+  private static long characters(List<CorpusGenerator.Article> articles) {
+    return articles.stream().mapToLong(a -> a.title().length() + a.text().length()).sum();
+  }
+
   private static Row withTokens(Row row, long tokens) {
     return new Row(row.name(), row.what(), row.threads(), row.articles(), tokens, row.wallSeconds(), row.annotateSeconds(),
         row.modelLoadSeconds(), row.peakHeapMb(), row.maxRssMb());
   }
 
+  /**
+   * The heap the job may use at the default tier: 1.5 GB plus 0.5 GB per task thread. The job and the
+   * ceiling run with exactly that, so a completed run shows the job fits it.
+   */
+  static String heapBudget(int threads) {
+    return (1536 + 512 * threads) + "m";
+  }
+
   private Row probe(String name, String what, int threads, String... args) throws Exception {
-    List<String> command = timed(java("6g"));
+    List<String> command = timed(java(heapBudget(threads)));
     command.add(BenchProbe.class.getName());
     command.addAll(List.of(args));
     Output output = execute(command, work.resolve(name + ".log"));
@@ -140,7 +159,7 @@ public final class Benchmark {
     }
     return new Row(name, what, threads, result.path("articles").asLong(), result.path("tokens").asLong(),
         result.path("wall_s").asDouble(), result.path("annotate_s").asDouble(), result.path("model_load_s").asDouble(),
-        result.path("peak_heap_mb").asLong(), output.maxRssMb());
+        result.path("peak_live_heap_mb").asLong(), output.maxRssMb());
   }
 
   private Row peer(List<CorpusGenerator.Article> articles) throws Exception {
@@ -232,8 +251,11 @@ public final class Benchmark {
     out.append(String.format(Locale.ROOT, "Corpus: %d generated articles (jobs/generate-corpus, seed as given), %d of them "
         + "naming tracked actors; %d CoreNLP tokens. Machine: %d cores, %s, Java %s. Date: %s.%n%n", count, withActors,
         rows.get(0).tokens(), cores, machineMemory(), System.getProperty("java.version"), LocalDate.now()));
+    out.append(String.format(Locale.ROOT, "The job and the ceiling run with -Xmx set to the heap budget, 1.5 GB + 0.5 GB per "
+        + "task thread (%s with %d threads, %s with 1); cluster executors get 3 GB and 1 core each; the peer gets 12 GB.%n%n",
+        heapBudget(cores), cores, heapBudget(1)));
     out.append("| run | what | threads | articles | wall s | model load s | tokens/s end to end | articles/s | "
-        + "tokens/s annotation stage | peak heap MB | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "tokens/s annotation stage | live heap MB, max after GC | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %s | %.0f | %.2f | %s | %s | %s |%n", r.name(), r.what(),
           r.threads(), r.articles(), r.wallSeconds(), Double.isNaN(r.modelLoadSeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", r.modelLoadSeconds()),
@@ -255,7 +277,12 @@ public final class Benchmark {
     out.append(String.format(Locale.ROOT, "- job all cores / job 1 core, annotation stage: %.2f%n",
         byName.get("job-1").annotateSeconds() / job.annotateSeconds()));
     if (byName.containsKey("peer")) {
-      out.append(String.format(Locale.ROOT, "- job / peer, end to end: %.2f%n", byName.get("peer").wallSeconds() / job.wallSeconds()));
+      Row peer = byName.get("peer");
+      out.append(String.format(Locale.ROOT, "- job / peer, articles/s end to end (peer over %d of the %d articles): %.2f%n",
+          peer.articles(), job.articles(), (job.articles() / job.wallSeconds()) / (peer.articles() / peer.wallSeconds())));
+      out.append(String.format(Locale.ROOT, "- job / peer, articles/s with model loading taken out of both: %.2f%n",
+          (job.articles() / (job.wallSeconds() - job.modelLoadSeconds()))
+              / (peer.articles() / (peer.wallSeconds() - peer.modelLoadSeconds()))));
     }
     if (byName.containsKey("cluster-2")) {
       out.append(String.format(Locale.ROOT, "- cluster 2 workers / 1 worker, end to end: %.2f%n",

@@ -184,7 +184,10 @@ public final class AuditRun {
     Dataset<Row> fresh = articles;
     Dataset<Row> reused = null;
     if (stored != null) {
-      Dataset<Row> hits = stored.dropDuplicates("content_key").drop("settings_key");
+      // An article whose annotation failed (nlp_error) is annotated again rather than reused: the failure may
+      // have been the machine's (memory), not the article's.
+      Dataset<Row> hits = stored.where(col("status").notEqual(AnnotateFn.NLP_ERROR))
+          .dropDuplicates("content_key").drop("settings_key");
       fresh = articles.join(hits.select("content_key"), articles.col("content_key").equalTo(hits.col("content_key")), "left_anti");
       Dataset<Row> joined = articles.join(hits, "content_key");
       reused = joined.select(java.util.Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(Column[]::new));

@@ -1,5 +1,8 @@
 package org.biasaudit.jobs;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +13,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.io.FileUtils;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.testing.DuckDb;
 import org.biasaudit.testing.SameTables;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,4 +107,33 @@ class IncrementalRunIT {
     SameTables.assertSameTables(one, two);
   }
 
+  @Test
+  @Order(4)
+  void articlesStoredAsFailedAreAnnotatedAgain() throws IOException {
+    // Mark three stored articles as failed, as a run that hit a memory error would have left them.
+    Path out = work.resolve("out");
+    Path store = out.resolve(AnnotationStore.FOLDER);
+    Path edited = work.resolve("store-edited");
+    SparkSession spark = SparkSession.builder().master("local[1]").appName("store-edit").config("spark.ui.enabled", "false")
+        .getOrCreate();
+    try {
+      Dataset<Row> rows = spark.read().parquet(store.toString());
+      List<String> failed = rows.where("status = 'annotated'").orderBy("content_key").limit(3).select("content_key")
+          .as(Encoders.STRING()).collectAsList();
+      rows.withColumn("status", when(col("content_key").isin(failed.toArray()), lit(AnnotateFn.NLP_ERROR)).otherwise(col("status")))
+          .coalesce(1).write().parquet(edited.toString());
+    } finally {
+      spark.stop();
+    }
+    FileUtils.deleteDirectory(store.toFile());
+    Files.move(edited, store);
+
+    JsonNode rerun = run(work.resolve("in"), out, "local[2]", work.resolve("thresholds.yaml"));
+    assertThat(rerun.at("/annotation/annotated").asLong()).isEqualTo(3);
+    assertThat(rerun.at("/annotation/reused").asLong()).isEqualTo(29);
+    try (DuckDb duck = new DuckDb()) {
+      assertThat(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "articles") + " WHERE status = 'nlp_error'"))
+          .isZero();
+    }
+  }
 }
