@@ -198,13 +198,13 @@ public final class AuditRun {
     annotationCounts.put("reused", reusedCount);
     annotationCounts.put("settings_key", settingsKey);
     out.printf("Annotating %d articles; reusing %d from the annotation store%n", total, reusedCount);
-    Dataset<Row> annotated = annotateFresh(fresh, total);
+    Dataset<Row> result = annotateFresh(fresh, total);
     if (reused != null) {
-      annotated = annotated.unionByName(reused);
+      // Fresh and reused results in one place, so that later steps read the union once.
+      String path = prepared.output().workPath("annotated");
+      result.unionByName(reused).write().parquet(path);
+      result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     }
-    String path = prepared.output().workPath("annotated");
-    annotated.write().parquet(path);
-    Dataset<Row> result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression());
     return result;
   }
