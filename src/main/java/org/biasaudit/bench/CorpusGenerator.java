@@ -42,6 +42,12 @@ public final class CorpusGenerator {
   private static final String[] LOCAL_SUBJECTS = {"The city council", "The school board", "A local bakery", "The county fair",
       "The regional hospital", "The harbour authority", "The transit agency", "The public library", "A youth football club",
       "The water utility"};
+  private static final String[] LOCAL_BODIES = {"city council", "school board", "bakery association", "county fair committee",
+      "regional hospital", "harbour authority", "transit agency", "public library", "youth football club", "water utility"};
+  private static final String[] SYLLABLES = {"var", "nor", "tel", "bra", "kin", "dal", "mos", "ver", "lan", "tro", "bel", "fen",
+      "gar", "hol", "ist", "jor", "kel", "mar", "nes", "pol", "ran", "sel", "tam", "ud", "wil", "zor", "ash", "cor", "dun", "eld"};
+  private static final java.time.format.DateTimeFormatter DAY_MONTH =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
   private static final String[] LOCAL_VERBS = {"approved a plan to repair", "reported a rise in demand for",
       "opened a new branch near", "postponed the vote on", "received a grant for", "held a public meeting about",
       "published figures on", "hired contractors to rebuild"};
@@ -112,13 +118,27 @@ public final class CorpusGenerator {
     return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), true);
   }
 
+  /**
+   * Local news naming no tracked actor. Each article is set in its own invented town and quotes its own
+   * invented residents, with its own figures and dates, as real local stories are: two articles share
+   * the phrasing of their verbs and objects (word 3-gram Jaccard similarity around 0.1), not their
+   * specifics, so they are not copies of one story.
+   */
   private Article localArticle(int index, String outlet, LocalDate date, int words) {
+    String town = inventedName();
+    String[] residents = {inventedName(), inventedName(), inventedName()};
     StringBuilder text = new StringBuilder();
     int total = 0;
     int paragraphWords = 0;
     while (total < words) {
-      String sentence = pick(LOCAL_SUBJECTS) + " " + pick(LOCAL_VERBS) + " " + pick(LOCAL_OBJECTS)
-          + (random.nextBoolean() ? ", officials said." : " after " + (2 + random.nextInt(30)) + " days of consultation.");
+      String detail = switch (random.nextInt(5)) {
+        case 0 -> ", " + pick(residents) + " told reporters.";
+        case 1 -> " at a cost of " + (20 + random.nextInt(980)) + " thousand dollars.";
+        case 2 -> " after " + (2 + random.nextInt(30)) + " days of consultation.";
+        case 3 -> ", according to " + pick(residents) + ", who chairs the " + town + " residents' association.";
+        default -> " on " + date.plusDays(random.nextInt(60)).format(DAY_MONTH) + ".";
+      };
+      String sentence = "The " + town + " " + pick(LOCAL_BODIES) + " " + pick(LOCAL_VERBS) + " " + pick(LOCAL_OBJECTS) + detail;
       text.append(sentence);
       int n = sentence.split(" ").length;
       total += n;
@@ -131,8 +151,18 @@ public final class CorpusGenerator {
       }
     }
     text.append(pick(CLOSERS));
-    String title = pick(LOCAL_SUBJECTS).replaceFirst("^(The|A) ", "") + " update: " + pick(LOCAL_OBJECTS);
+    String title = town + " " + pick(LOCAL_BODIES) + " update: " + pick(LOCAL_OBJECTS);
     return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), false);
+  }
+
+  /** A pronounceable invented name ("Varnotel"), so no two generated towns or residents need be alike. */
+  private String inventedName() {
+    StringBuilder name = new StringBuilder();
+    int syllables = 2 + random.nextInt(2);
+    for (int i = 0; i < syllables; i++) {
+      name.append(pick(SYLLABLES));
+    }
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private <T> T pick(T[] options) {
