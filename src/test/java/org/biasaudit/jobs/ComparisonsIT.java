@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 import org.biasaudit.testing.DocumentedQueries;
 import org.biasaudit.testing.DuckDb;
 import org.biasaudit.testing.HeadlessChromium;
+import org.biasaudit.testing.NotebookPython;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -283,5 +285,16 @@ class ComparisonsIT {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
+  }
+
+  @Test
+  void theNotebookRunsAgainstTheOutput() throws Exception {
+    NotebookPython python = NotebookPython.find();
+    Assumptions.assumeTrue(python != null,
+        "no Python with duckdb, pandas and matplotlib (.ci/run installs them into target/notebook-venv when it can)");
+    // The notebook reads out/ relative to its working directory: the folder holding this run's output.
+    NotebookPython.Result result = python.run(Path.of("notebooks/comparisons.ipynb"), Path.of(output).getParent());
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("ran ");
   }
 }
