@@ -333,7 +333,8 @@ public final class ArticleReferences {
     private void title(Placed p) {
       NameHit hit = p.hit();
       String text = p.text();
-      String folded = TextFolding.fold(text);
+      // The field's folded text, made once: folding it again per title would make resolution quadratic.
+      String folded = p.folded();
       int begin = hit.begin();
       String before = wordBefore(folded, begin);
       boolean determiner = "the".equalsIgnoreCase(before);
