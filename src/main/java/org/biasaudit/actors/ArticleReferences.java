@@ -332,7 +332,6 @@ public final class ArticleReferences {
 
     private void title(Placed p) {
       NameHit hit = p.hit();
-      String text = p.text();
       // The field's folded text, made once: folding it again per title would make resolution quadratic.
       String folded = p.folded();
       int begin = hit.begin();

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +53,6 @@ public final class BenchProbe {
       case "direct" -> direct(Integer.parseInt(args[1]), Path.of(args[2]));
       default -> throw new IllegalArgumentException("unknown probe " + args[0]);
     };
-    result.put("peak_heap_mb", peakHeapMb());
     result.put("peak_live_heap_mb", liveHeap.get() / (1024 * 1024));
     System.out.println("BENCH " + new ObjectMapper().writeValueAsString(result));
   }
@@ -131,11 +132,11 @@ public final class BenchProbe {
 
   /**
    * The most heap in use right after any garbage collection: the live data the run needed, which is what a
-   * heap limit must hold. (The pools' peak usage, summed, also counts garbage not yet collected.)
+   * heap limit must hold. (The memory pools' peak usage, summed, would also count garbage not yet collected.)
    */
   private static AtomicLong watchLiveHeap() {
     AtomicLong max = new AtomicLong();
-    java.util.Set<String> heapPools = new java.util.HashSet<>();
+    Set<String> heapPools = new HashSet<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         heapPools.add(pool.getName());
@@ -154,15 +155,5 @@ public final class BenchProbe {
       }
     }
     return max;
-  }
-
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
   }
 }

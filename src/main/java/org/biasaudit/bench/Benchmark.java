@@ -51,7 +51,7 @@ public final class Benchmark {
 
   /** One row of the results table. */
   record Row(String name, String what, int threads, long articles, long tokens, double wallSeconds, double annotateSeconds,
-      double modelLoadSeconds, long peakHeapMb, long maxRssMb) {
+      double modelLoadSeconds, long liveHeapMb, long maxRssMb) {
     double tokensPerSecond() {
       return tokens / wallSeconds;
     }
@@ -133,7 +133,7 @@ public final class Benchmark {
 
   private static Row withTokens(Row row, long tokens) {
     return new Row(row.name(), row.what(), row.threads(), row.articles(), tokens, row.wallSeconds(), row.annotateSeconds(),
-        row.modelLoadSeconds(), row.peakHeapMb(), row.maxRssMb());
+        row.modelLoadSeconds(), row.liveHeapMb(), row.maxRssMb());
   }
 
   /**
@@ -264,7 +264,7 @@ public final class Benchmark {
           r.threads(), r.articles(), r.wallSeconds(), Double.isNaN(r.modelLoadSeconds()) ? "-" : String.format(Locale.ROOT, "%.1f", r.modelLoadSeconds()),
           r.tokensPerSecond(), r.articles() / r.wallSeconds(),
           Double.isNaN(r.stageTokensPerSecond()) ? "-" : String.format(Locale.ROOT, "%.0f", r.stageTokensPerSecond()),
-          r.peakHeapMb() < 0 ? "-" : Long.toString(r.peakHeapMb()), r.maxRssMb() < 0 ? "-" : Long.toString(r.maxRssMb())));
+          r.liveHeapMb() < 0 ? "-" : Long.toString(r.liveHeapMb()), r.maxRssMb() < 0 ? "-" : Long.toString(r.maxRssMb())));
     }
     Map<String, Row> byName = new LinkedHashMap<>();
     rows.forEach(r -> byName.put(r.name(), r));

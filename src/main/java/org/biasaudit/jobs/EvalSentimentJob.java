@@ -17,6 +17,7 @@ import org.biasaudit.nlp.TargetSentimentModel;
 import org.biasaudit.nlp.TrainingData;
 import org.biasaudit.report.SentimentEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,12 +35,7 @@ public final class EvalSentimentJob extends JobCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "NewsMTSC-format .jsonl (or .jsonl.gz) file.")
   Path data;
 
-  @Option(names = "--seed", defaultValue = "" + TrainSentimentJob.DEFAULT_SEED, description = "Split seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--dev-share", defaultValue = "" + TrainSentimentJob.DEFAULT_DEV_SHARE,
-      description = "Share of sentences in the dev split. Default: ${DEFAULT-VALUE}.")
-  double devShare;
+  @Mixin SplitOptions splitOptions;
 
   @Option(names = "--all", description = "Evaluate on every sentence of FILE instead of the dev split (for a separate test file).")
   boolean all;
@@ -90,7 +86,7 @@ public final class EvalSentimentJob extends JobCommand {
       classifier = NlpEngines.targetModel();
     }
     List<NewsMtsc.Sentence> sentences = NewsMtsc.read(data);
-    NewsMtsc.Split split = NewsMtsc.split(sentences, devShare, seed);
+    NewsMtsc.Split split = NewsMtsc.split(sentences, splitOptions.devShare, splitOptions.seed);
     List<NewsMtsc.Sentence> evaluated = all ? sentences : split.dev();
     if (limit > 0 && limit < evaluated.size()) {
       evaluated = evaluated.subList(0, limit);
@@ -99,8 +95,8 @@ public final class EvalSentimentJob extends JobCommand {
     out.printf("  data:   %s (sha256 %s)%n", data, TrainingData.sha256(data));
     out.printf("  split:  %s%n", all ? "every sentence of the file"
         : String.format("dev = %.0f%% of the sentences, stratified by their label combination, seed %d: %d sentences, %d targets"
-            + " (train part: %d sentences)", devShare * 100, seed, split.dev().size(), TrainingData.targets(split.dev()),
-            split.train().size()));
+            + " (train part: %d sentences)", splitOptions.devShare * 100, splitOptions.seed, split.dev().size(),
+            TrainingData.targets(split.dev()), split.train().size()));
     if (limit > 0) {
       out.printf("          limited to the first %d sentences (%d targets)%n", evaluated.size(), TrainingData.targets(evaluated));
     }
@@ -157,8 +153,8 @@ public final class EvalSentimentJob extends JobCommand {
     }
     String sha = TrainingData.sha256(data);
     boolean sameFile = sha.equals(model.get(TrainingData.SOURCE_SHA256));
-    boolean sameSplit = String.valueOf(seed).equals(model.get(TrainingData.SEED))
-        && String.valueOf(devShare).equals(model.get(TrainingData.DEV_SHARE));
+    boolean sameSplit = String.valueOf(splitOptions.seed).equals(model.get(TrainingData.SEED))
+        && String.valueOf(splitOptions.devShare).equals(model.get(TrainingData.DEV_SHARE));
     if (sameFile && sameSplit) {
       return "trained on the train part of this very split (same file, seed and share): the dev split is unseen";
     }

@@ -21,6 +21,7 @@ import org.biasaudit.nlp.TargetSentimentTrainer;
 import org.biasaudit.nlp.TrainingData;
 import org.biasaudit.nlp.TargetFeatures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,19 +36,12 @@ import picocli.CommandLine.Option;
 @Command(name = "train-sentiment", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train the target-sentiment classifier on the train part of the NewsMTSC split.")
 public final class TrainSentimentJob extends JobCommand {
-  static final long DEFAULT_SEED = 20240101L;
-  static final double DEFAULT_DEV_SHARE = 0.2;
-
   @Option(names = "--carve-from", paramLabel = "FILE",
-      description = "Re-carve the train part from this NewsMTSC .jsonl file first (overwrites the committed train part).")
+      description = "Re-carve the train part from this NewsMTSC .jsonl file first, with the split of --seed and --dev-share "
+          + "(overwrites the committed train part).")
   Path carveFrom;
 
-  @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "Split seed (with --carve-from). Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--dev-share", defaultValue = "" + DEFAULT_DEV_SHARE,
-      description = "Share of sentences held out as dev (with --carve-from). Default: ${DEFAULT-VALUE}.")
-  double devShare;
+  @Mixin SplitOptions splitOptions;
 
   @Option(names = "--train-part", paramLabel = "FILE", description = "The train part (.jsonl.gz). Default: the committed one.")
   Path trainPart;
@@ -103,7 +97,7 @@ public final class TrainSentimentJob extends JobCommand {
         err.println("train-sentiment: --carve-from: no such file: " + carveFrom);
         return 2;
       }
-      Map<String, String> carved = TrainingData.carve(carveFrom, devShare, seed, part);
+      Map<String, String> carved = TrainingData.carve(carveFrom, splitOptions.devShare, splitOptions.seed, part);
       out.println("Carved " + carveFrom + " -> " + part + ": " + carved);
     }
     if (!Files.isRegularFile(part)) {

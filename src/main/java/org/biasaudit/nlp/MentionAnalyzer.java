@@ -123,11 +123,10 @@ public final class MentionAnalyzer {
 
   private Result scoreTarget(ParsedSentence s, Double sentenceScore, TargetSpan target, List<Quotation> quotes,
       boolean inQuote, String speakerId) {
-    int[] span = tokenSpan(s, target.begin(), target.end());
-    MentionGrammar grammar = MentionGrammar.of(s, span[0], span[1]);
-    boolean[] masked = new boolean[s.size()];
-    boolean speaker = maskQuotesSpokenBy(s, target, grammar, quotes, masked);
-    TargetFeatures.Target t = new TargetFeatures.Target(span[0], span[1], masked, inQuote, speaker);
+    Located located = locate(s, target, quotes);
+    int[] span = located.span();
+    MentionGrammar grammar = located.grammar();
+    boolean[] masked = located.target().masked();
     String role = grammar.role();
     if (!hasSentimentWords(s, span[0], span[1], masked, model)) {
       return new Result(sentenceScore, 0.0, "neutral", SentimentStatus.NO_SENTIMENT_WORDS, role, grammar.governingVerb(),
@@ -139,7 +138,7 @@ public final class MentionAnalyzer {
       score = TargetFeatures.treeScore(s, s.coveringNode(span[0], span[1]), excluded(s, span, masked));
       label = sentiment.label(score);
     } else {
-      double[] p = model.probabilities(TargetFeatures.extract(s, t, grammar));
+      double[] p = model.probabilities(TargetFeatures.extract(s, located.target(), grammar));
       score = TargetSentimentModel.score(p);
       label = TargetSentimentModel.label(p);
     }
@@ -160,12 +159,21 @@ public final class MentionAnalyzer {
     if (s == null) {
       return null;
     }
+    Located located = locate(s, target, quotes);
+    return TargetFeatures.extract(s, located.target(), located.grammar());
+  }
+
+  /** A target placed in a parsed sentence: its tokens, its grammar, and the quotes it speaks masked out. */
+  private record Located(int[] span, MentionGrammar grammar, TargetFeatures.Target target) {}
+
+  /** One place that sets a target up, so that training sees exactly the features that prediction sees. */
+  private static Located locate(ParsedSentence s, TargetSpan target, List<Quotation> quotes) {
     int[] span = tokenSpan(s, target.begin(), target.end());
     MentionGrammar grammar = MentionGrammar.of(s, span[0], span[1]);
     boolean[] masked = new boolean[s.size()];
     boolean speaker = maskQuotesSpokenBy(s, target, grammar, quotes, masked);
-    return TargetFeatures.extract(s, new TargetFeatures.Target(span[0], span[1], masked, quoteAround(quotes, target) != null,
-        speaker), grammar);
+    return new Located(span, grammar,
+        new TargetFeatures.Target(span[0], span[1], masked, quoteAround(quotes, target) != null, speaker));
   }
 
   // ------------------------------------------------------------------ rules

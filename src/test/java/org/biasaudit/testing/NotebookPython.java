@@ -28,8 +28,9 @@ public final class NotebookPython {
         Process probe = new ProcessBuilder(candidate, "-c", "import duckdb, pandas, matplotlib").redirectErrorStream(true).start();
         probe.getInputStream().readAllBytes();
         if (probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-          return new NotebookPython(Path.of(candidate).isAbsolute() || !candidate.contains("/") ? candidate
-              : Path.of(candidate).toAbsolutePath().toString());
+          // A path is made absolute, since the notebook runs in another working directory; a bare name
+          // stays a name for the PATH to resolve.
+          return new NotebookPython(candidate.contains("/") ? Path.of(candidate).toAbsolutePath().toString() : candidate);
         }
       } catch (IOException e) {
         // Not installed: try the next.
