@@ -26,7 +26,14 @@ public final class TableWriter {
 
   /** Writes the table and returns its row count. */
   public long write(String table, Dataset<Row> rows, String... sortColumns) {
-    long count = rows.count();
+    return write(table, rows, rows.count(), sortColumns);
+  }
+
+  /**
+   * Writes a table whose row count the caller already knows (counted with others in one pass), which
+   * saves computing the rows once more just to count them; returns that count.
+   */
+  public long write(String table, Dataset<Row> rows, long count, String... sortColumns) {
     int files = (int) Math.max(1, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
     Column[] order = Arrays.stream(sortColumns).map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> sorted = files == 1 ? rows.coalesce(1).sortWithinPartitions(order) : rows.repartitionByRange(files, order).sortWithinPartitions(order);

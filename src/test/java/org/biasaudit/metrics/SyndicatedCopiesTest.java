@@ -27,4 +27,27 @@ class SyndicatedCopiesTest {
     assertThat(atDefaultThreshold).isGreaterThan(0.95);
     assertThat(unrelated).isLessThan(0.01);
   }
+
+  @Test
+  void signatureEstimateKeepsPairsNearTheThresholdAndDismissesOthers() {
+    int[] x = new int[100];
+    int[] y = new int[100];
+    for (int i = 0; i < 100; i++) {
+      x[i] = i;
+      y[i] = i < 45 ? i : -i;
+    }
+    // 45 of 100 values agree: kept for the exact check at a floor of 0.4, dismissed at 0.5.
+    assertThat(SyndicatedCopies.estimatedSimilarityAtLeast(x, y, 0.4)).isTrue();
+    assertThat(SyndicatedCopies.estimatedSimilarityAtLeast(x, y, 0.45)).isTrue();
+    assertThat(SyndicatedCopies.estimatedSimilarityAtLeast(x, y, 0.5)).isFalse();
+    assertThat(SyndicatedCopies.estimatedSimilarityAtLeast(x, x, 1.0)).isTrue();
+    // A threshold below the margin keeps every pair of the bucket.
+    assertThat(SyndicatedCopies.estimatedSimilarityAtLeast(x, new int[100], -0.1)).isTrue();
+  }
+
+  @Test
+  void theMarginIsFourStandardErrorsAtTheDefaultThreshold() {
+    double standardError = Math.sqrt(0.6 * 0.4 / (SyndicatedCopies.BANDS * SyndicatedCopies.ROWS));
+    assertThat(SyndicatedCopies.ESTIMATE_MARGIN).isGreaterThanOrEqualTo(4 * standardError);
+  }
 }
