@@ -105,6 +105,9 @@ public final class Benchmark {
         corpus.toString());
     long tokens = ceiling.tokens();
     rows.add(ceiling);
+    // What one thread of the same code does: how far this machine's cores scale without Spark at all.
+    rows.add(withTokens(probe("ceiling-1", "same annotation code, one thread, no Spark", 1, "direct", "1", corpus.toString()),
+        tokens));
     rows.add(withTokens(probe("job", "jobs/audit end to end, local[*]", cores, "job", "local[*]", corpus.toString(),
         work.resolve("out-all").toString()), tokens));
     rows.add(withTokens(probe("job-1", "jobs/audit end to end, local[1]", 1, "job", "local[1]", corpus.toString(),
@@ -257,6 +260,8 @@ public final class Benchmark {
     out.append(String.format(Locale.ROOT, "The job and the ceiling run with -Xmx set to the heap budget, 1.5 GB + 0.5 GB per "
         + "task thread (%s with %d threads, %s with 1); cluster executors get 3 GB and 1 core each; the peer gets 12 GB.%n%n",
         heapBudget(cores), cores, heapBudget(1)));
+    out.append(String.format(Locale.ROOT, "JVM options of every run but the peer's, besides the module flags: %s.%n%n",
+        gcOptions().isEmpty() ? "none" : "`" + gcOptions() + "`"));
     out.append("| run | what | threads | articles | wall s | model load s | tokens/s end to end | articles/s | "
         + "tokens/s annotation stage | live heap MB, max after GC | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
@@ -275,6 +280,11 @@ public final class Benchmark {
         ceiling.wallSeconds() / job.wallSeconds()));
     out.append(String.format(Locale.ROOT, "- job / ceiling, annotation stage only: %.2f%n",
         ceiling.annotateSeconds() / job.annotateSeconds()));
+    if (byName.containsKey("ceiling-1")) {
+      out.append(String.format(Locale.ROOT, "- ceiling all cores / ceiling 1 thread (how far the cores scale without Spark): "
+          + "%.2f end to end, %.2f annotation%n", byName.get("ceiling-1").wallSeconds() / ceiling.wallSeconds(),
+          byName.get("ceiling-1").annotateSeconds() / ceiling.annotateSeconds()));
+    }
     out.append(String.format(Locale.ROOT, "- job all cores / job 1 core, end to end: %.2f%n",
         byName.get("job-1").wallSeconds() / job.wallSeconds()));
     out.append(String.format(Locale.ROOT, "- job all cores / job 1 core, annotation stage: %.2f%n",
@@ -294,6 +304,12 @@ public final class Benchmark {
           byName.get("cluster-2").wallSeconds() / job.wallSeconds()));
     }
     return out.toString();
+  }
+
+  /** The -XX options the runs were given (the collector settings of jobs/lib/common.sh), for the report. */
+  private String gcOptions() {
+    return java.util.Arrays.stream(jvmOptions.split("\\s+")).filter(o -> o.startsWith("-XX:") && !o.contains("IgnoreUnrecognized"))
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static String machineMemory() {
