@@ -39,9 +39,9 @@ import org.biasaudit.output.TableSchemas;
  * that a bucket can hold hundreds of articles: 2.7 million candidate pairs at 10,000 generated articles.
  * Joining every such pair with both shingle sets was most of this step's time. So the members of a bucket
  * are compared where the bucket is, on their {@value #BANDS} x {@value #ROWS} MinHash values: the share of
- * equal values estimates the Jaccard similarity (standard error at most 0.05), and only pairs estimated at
- * least {@value #ESTIMATE_MARGIN} below the threshold go on to the exact Jaccard similarity over the hashed
- * shingle sets, which decides. The pairs are closed into groups ({@link DuplicateGroups}).
+ * equal values estimates the Jaccard similarity (standard error at most 0.05), and only pairs estimated no
+ * more than {@value #ESTIMATE_MARGIN} below the threshold go on to the exact Jaccard similarity over the
+ * hashed shingle sets, which decides. The pairs are closed into groups ({@link DuplicateGroups}).
  */
 public final class SyndicatedCopies {
   /** Word n-gram length of a shingle: long enough that articles on the same event rarely share many. */
