@@ -42,9 +42,9 @@ spark_jvm_options() {
 
 # Garbage-collector settings for JVMs that hold the CoreNLP models beside Spark. The models and Spark's own
 # state keep about 1 GB live; in a 2.5 GB heap that is above G1's adaptive threshold for concurrent marking,
-# which then runs all the time, and its write barriers slowed annotation inside Spark tasks by about 30%
-# (the same articles in a plain thread pool: no slowdown). A fixed threshold of 75% starts marking only
-# when the old generation is really filling. See docs/benchmarks.md.
+# which then runs all the time, and its write barriers made annotation inside Spark tasks take about 45%
+# longer than in a plain thread pool. A fixed threshold of 75% starts marking only when the old generation
+# is really filling: about 10% longer then. See docs/benchmarks.md.
 nlp_gc_options() {
   echo "-XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=75"
 }
