@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -46,8 +48,7 @@ public final class CorpusGenerator {
       "regional hospital", "harbour authority", "transit agency", "public library", "youth football club", "water utility"};
   private static final String[] SYLLABLES = {"var", "nor", "tel", "bra", "kin", "dal", "mos", "ver", "lan", "tro", "bel", "fen",
       "gar", "hol", "ist", "jor", "kel", "mar", "nes", "pol", "ran", "sel", "tam", "ud", "wil", "zor", "ash", "cor", "dun", "eld"};
-  private static final java.time.format.DateTimeFormatter DAY_MONTH =
-      java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
   private static final String[] LOCAL_VERBS = {"approved a plan to repair", "reported a rise in demand for",
       "opened a new branch near", "postponed the vote on", "received a grant for", "held a public meeting about",
       "published figures on", "hired contractors to rebuild"};

@@ -38,7 +38,7 @@ import org.biasaudit.ingest.InputListing;
 import org.biasaudit.ingest.RejectReason;
 import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.metrics.Periods;
-import org.biasaudit.nlp.NlpEngines;
+import org.biasaudit.nlp.ArticleAnnotator;
 import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
 import org.biasaudit.output.SecretMasking;
@@ -115,7 +115,7 @@ public final class AuditRun {
           spark.sparkContext().master());
 
       if (spark.sparkContext().isLocal()) {
-        NlpEngines.loadInBackground(config, prepared.registry());
+        ArticleAnnotator.loadModelsInBackground(config, prepared.registry());
       }
       Dataset<Row> ingested = timed("read", () -> readInputs());
       Dataset<Row> articles = ingested.where(col("kind").equalTo("article"));

@@ -46,6 +46,25 @@ public final class ArticleAnnotator {
     this.analyzer = new MentionAnalyzer(pipelines.deep(), model, config.nlp(), config.sentiment());
   }
 
+  /**
+   * Builds an annotator for {@code config} on a daemon thread and returns at once: the constructor loads
+   * exactly the models that {@link #annotate} will use, into the per-JVM cache. Where the driver is also
+   * the executor (local mode) the job calls this first, so the seconds of model loading overlap reading
+   * the input and finding copies instead of opening the annotation stage. The tasks look the models up as
+   * usual and wait for a load under way; a failure here is left for them to meet and report.
+   */
+  public static void loadModelsInBackground(AuditConfig config, ActorRegistry registry) {
+    Thread loader = new Thread(() -> {
+      try {
+        new ArticleAnnotator(config, registry);
+      } catch (RuntimeException | LinkageError e) {
+        // The first task to need the models loads them again and fails with the cause.
+      }
+    }, "nlp-model-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   public AnnotatedArticle annotate(ArticleRecord article) {
     long start = System.nanoTime();
     long deadline = start + config.nlp().articleTimeLimitSeconds() * 1_000_000_000L;

@@ -46,30 +46,6 @@ public final class NlpEngines {
     return MODELS.computeIfAbsent(TargetSentimentModel.RESOURCE, r -> TargetSentimentModel.loadDefault());
   }
 
-  /**
-   * Starts loading, on a daemon thread, the models that {@link ArticleAnnotator} needs for {@code config},
-   * and returns at once. Where the driver is also the executor (local mode) the job calls this first, so
-   * the seconds of model loading overlap reading the input and finding copies instead of opening the
-   * annotation stage. The tasks look the models up as usual and wait for a load under way; a failure here is
-   * left for them to meet and report.
-   */
-  public static Thread loadInBackground(AuditConfig config, ActorRegistry registry) {
-    Thread loader = new Thread(() -> {
-      try {
-        matcher(registry);
-        pipelines(config.nlp());
-        if (AuditConfig.Sentiment.CLASSIFIER.equals(config.sentiment().method())) {
-          targetModel();
-        }
-      } catch (RuntimeException | LinkageError e) {
-        // The first task to need the models loads them again and fails with the cause.
-      }
-    }, "nlp-model-loader");
-    loader.setDaemon(true);
-    loader.start();
-    return loader;
-  }
-
   private static Pipelines load(AuditConfig.Nlp settings) {
     long start = System.nanoTime();
     StanfordCoreNLP splitter = new StanfordCoreNLP(CoreNlpProperties.splitter(settings));
