@@ -119,10 +119,10 @@ public final class AuditRun {
       }
       Dataset<Row> ingested = timed("read", () -> readInputs());
       Dataset<Row> articles = ingested.where(col("kind").equalTo("article"));
-      Dataset<Row> ranked = articles.withColumn("copy", row_number().over(
-          Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("source_row"))));
-      Dataset<Row> unique = ranked.where(col("copy").equalTo(1)).drop("copy");
-      Dataset<Row> duplicates = ranked.where(col("copy").gt(1)).select(col("source_file"), col("source_row"),
+      Dataset<Row> laterCopies = laterRecordsOfAnId(articles);
+      String[] record = {"source_file", "source_row"};
+      Dataset<Row> unique = articles.join(laterCopies, record, "left_anti");
+      Dataset<Row> duplicates = articles.join(laterCopies, record, "left_semi").select(col("source_file"), col("source_row"),
           col("article_id"), lit(RejectReason.DUPLICATE_ID.code()).as("reason_code"),
           concat(lit("id already used by an earlier record; kept the first, in file order")).as("reason"),
           col("text").substr(1, 200).as("excerpt"));
@@ -180,6 +180,23 @@ public final class AuditRun {
     String path = prepared.output().workPath("ingested");
     ingested.write().parquet(path);
     return spark.read().schema(TableSchemas.INGESTED).parquet(path);
+  }
+
+  /**
+   * The records whose id an earlier record (in file order) already used: {@code source_file} and
+   * {@code source_row} of each. They are found on the ids and positions alone and kept in memory, so that
+   * the copy search, the count and the annotation each drop them with a broadcast join instead of shuffling
+   * every text by id (three shuffles of the whole corpus).
+   */
+  private static Dataset<Row> laterRecordsOfAnId(Dataset<Row> articles) {
+    Dataset<Row> later = articles.select(col("article_id"), col("source_file"), col("source_row"))
+        .withColumn("copy", row_number().over(Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("source_row"))))
+        .where(col("copy").gt(1))
+        .select(col("source_file"), col("source_row"))
+        .cache();
+    // Materialised now, so the planner knows how small it is (usually empty) when it plans the joins.
+    later.count();
+    return later;
   }
 
   /**
