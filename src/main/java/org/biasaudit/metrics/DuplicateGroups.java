@@ -1,17 +1,13 @@
 package org.biasaudit.metrics;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Near-duplicate articles into groups: the connected components of the "is a copy of" pairs (if A copies
- * B and B copies C, all three are one story), each named by its smallest article id. Also the shingles
- * the pairs are found from.
+ * B and B copies C, all three are one story), each named by its smallest article id.
  */
 public final class DuplicateGroups {
   private DuplicateGroups() {}
@@ -58,13 +54,4 @@ public final class DuplicateGroups {
     }
   }
 
-  /** The distinct word k-grams of a text (all words, stop words included: copies keep them too). */
-  public static List<String> shingles(String text, int k) {
-    List<String> words = ContextTerms.tokens(text);
-    Set<String> out = new LinkedHashSet<>();
-    for (int i = 0; i + k <= words.size(); i++) {
-      out.add(String.join(" ", words.subList(i, i + k)));
-    }
-    return new ArrayList<>(out);
-  }
 }

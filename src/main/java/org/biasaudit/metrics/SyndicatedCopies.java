@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -22,26 +18,25 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.biasaudit.output.TableSchemas;
+import scala.collection.immutable.ArraySeq;
 
 /**
  * Finds copies of one story (wire copy, syndication, an outlet republishing its own piece): articles whose
  * texts' word 3-gram shingles have a Jaccard similarity of at least {@code aggregation.syndication_similarity}.
  *
- * <p>Spark MLlib's {@link MinHashLSH} computes {@value #BANDS} x {@value #ROWS} MinHash values per article. Its
- * own {@code approxSimilarityJoin} makes a pair a candidate when any single MinHash agrees, so two unrelated
- * articles with 10% of their shingles in common are a candidate pair about 40% of the time with 5 hashes:
- * candidates grow with the square of the corpus (32 s of 118 at 2,000 generated articles). Here the values
- * are banded instead (the usual AND-then-OR construction): a pair is a candidate when all {@value #ROWS}
- * values of at least one of the {@value #BANDS} bands agree, which happens with probability
- * {@code 1 - (1 - J^4)^25}: 0.97 at J = 0.6, 0.18 at J = 0.3, 0.0025 at J = 0.1.
+ * <p>Each text becomes a set of hashed shingles and a signature of {@value #BANDS} x {@value #ROWS} MinHash
+ * values ({@link MinHashSignatures}). The values are banded (the usual AND-then-OR construction): a pair is
+ * a candidate when all {@value #ROWS} values of at least one of the {@value #BANDS} bands agree, which
+ * happens with probability {@code 1 - (1 - J^4)^25}: 0.97 at J = 0.6, 0.18 at J = 0.3, 0.0025 at J = 0.1.
+ * (A pair that any single value makes a candidate, as MLlib's {@code approxSimilarityJoin} does, is a
+ * candidate 40% of the time at J = 0.1: candidates grow with the square of the corpus.)
  *
  * <p>Texts written from templates (press releases, market reports, local notices) share so many shingles
  * that a bucket can hold hundreds of articles: 2.7 million candidate pairs at 10,000 generated articles.
- * Joining every such pair with both shingle sets was most of this step's time. So the members of a bucket
- * are compared where the bucket is, on their {@value #BANDS} x {@value #ROWS} MinHash values: the share of
- * equal values estimates the Jaccard similarity (standard error at most 0.05), and only pairs estimated no
- * more than {@value #ESTIMATE_MARGIN} below the threshold go on to the exact Jaccard similarity over the
- * hashed shingle sets, which decides. The pairs are closed into groups ({@link DuplicateGroups}).
+ * So the members of a bucket are compared where the bucket is, on their signatures: the share of equal
+ * values estimates the Jaccard similarity (standard error at most 0.05), and only pairs estimated no more
+ * than {@value #ESTIMATE_MARGIN} below the threshold go on to the exact Jaccard similarity of the two
+ * shingle sets, which decides. The pairs are closed into groups ({@link DuplicateGroups}).
  */
 public final class SyndicatedCopies {
   /** Word n-gram length of a shingle: long enough that articles on the same event rarely share many. */
@@ -50,7 +45,6 @@ public final class SyndicatedCopies {
   static final int MIN_SHINGLES = 20;
   static final int BANDS = 25;
   static final int ROWS = 4;
-  private static final int FEATURES = 1 << 20;
   /**
    * How far below the threshold a pair's MinHash estimate may fall and still be checked exactly: four
    * standard errors of a 100-value estimate, so a true copy is lost with probability below 1 in 10,000.
@@ -58,9 +52,10 @@ public final class SyndicatedCopies {
   static final double ESTIMATE_MARGIN = 0.2;
   private static final int SIGNATURE = BANDS * ROWS;
 
-  private static final StructType SHINGLED = new StructType()
+  private static final StructType SIGNED = new StructType()
       .add("article_id", DataTypes.StringType, false)
-      .add("shingles", DataTypes.createArrayType(DataTypes.StringType, false), false);
+      .add("signature", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("shingles", DataTypes.createArrayType(DataTypes.LongType, false), false);
   private static final StructType BANDED = new StructType()
       .add("band", DataTypes.IntegerType, false)
       .add("bucket", DataTypes.LongType, false)
@@ -81,17 +76,12 @@ public final class SyndicatedCopies {
    * @return {@link TableSchemas#DUPLICATE_GROUPS}: one row per article that has at least one copy
    */
   public static Dataset<Row> find(SparkSession spark, Dataset<Row> articles, double minSimilarity, long seed) {
-    Dataset<Row> shingled = articles.select(col("article_id"), col("text"))
-        .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(0),
-            scala.jdk.javaapi.CollectionConverters.asScala(DuplicateGroups.shingles(r.getString(1), SHINGLE_WORDS)).toList()),
-            Encoders.row(SHINGLED))
-        .where(size(col("shingles")).geq(MIN_SHINGLES));
-    Dataset<Row> features = new HashingTF().setInputCol("shingles").setOutputCol("features").setNumFeatures(FEATURES)
-        .setBinary(true).transform(shingled).select(col("article_id"), col("features")).cache();
+    MinHashSignatures hashes = new MinHashSignatures(SIGNATURE, seed);
+    Dataset<Row> signed = articles.select(col("article_id"), col("text"))
+        .flatMap((FlatMapFunction<Row, Row>) r -> sign(r.getString(0), r.getString(1), hashes), Encoders.row(SIGNED))
+        .cache();
     try {
-      MinHashLSHModel model = new MinHashLSH().setInputCol("features").setOutputCol("hashes")
-          .setNumHashTables(BANDS * ROWS).setSeed(seed).fit(features);
-      Dataset<Row> banded = model.transform(features).select(col("article_id"), col("hashes"))
+      Dataset<Row> banded = signed.select(col("article_id"), col("signature"))
           .flatMap((FlatMapFunction<Row, Row>) SyndicatedCopies::bands, Encoders.row(BANDED));
       double floor = minSimilarity - ESTIMATE_MARGIN;
       Dataset<Row> candidates = banded.groupBy(col("band"), col("bucket"))
@@ -101,10 +91,11 @@ public final class SyndicatedCopies {
               Encoders.row(CANDIDATE))
           .distinct();
       Dataset<Row> verified = candidates
-          .join(features.select(col("article_id").as("a"), col("features").as("fa")), "a")
-          .join(features.select(col("article_id").as("b"), col("features").as("fb")), "b")
+          .join(signed.select(col("article_id").as("a"), col("shingles").as("sa")), "a")
+          .join(signed.select(col("article_id").as("b"), col("shingles").as("sb")), "b")
           .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(r.fieldIndex("a")), r.getString(r.fieldIndex("b")),
-              jaccard(r.getAs("fa"), r.getAs("fb"))), Encoders.row(PAIR))
+              MinHashSignatures.jaccard(longs(r.getList(r.fieldIndex("sa"))), longs(r.getList(r.fieldIndex("sb"))))),
+              Encoders.row(PAIR))
           .where(col("similarity").geq(minSimilarity));
       List<String[]> idPairs = new ArrayList<>();
       for (Row pair : verified.select("a", "b").collectAsList()) {
@@ -116,8 +107,26 @@ public final class SyndicatedCopies {
       }
       return spark.createDataFrame(rows, TableSchemas.DUPLICATE_GROUPS);
     } finally {
-      features.unpersist();
+      signed.unpersist();
     }
+  }
+
+  /** The article's signature and shingle set; nothing for a text too short to call a copy. */
+  private static java.util.Iterator<Row> sign(String id, String text, MinHashSignatures hashes) {
+    long[] shingles = MinHashSignatures.shingles(text, SHINGLE_WORDS);
+    if (shingles.length < MIN_SHINGLES) {
+      return java.util.Collections.emptyIterator();
+    }
+    Row row = RowFactory.create(id, ArraySeq.unsafeWrapArray(hashes.signature(shingles)), ArraySeq.unsafeWrapArray(shingles));
+    return java.util.List.of(row).iterator();
+  }
+
+  private static long[] longs(List<Long> values) {
+    long[] out = new long[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
   }
 
   /**
@@ -126,17 +135,13 @@ public final class SyndicatedCopies {
    */
   private static java.util.Iterator<Row> bands(Row row) {
     String id = row.getString(0);
-    List<Vector> hashes = row.getList(1);
-    Integer[] signature = new Integer[SIGNATURE];
-    for (int i = 0; i < SIGNATURE; i++) {
-      signature[i] = (int) hashes.get(i).apply(0);
-    }
-    scala.collection.immutable.Seq<Integer> shared = scala.collection.immutable.ArraySeq.unsafeWrapArray(signature);
+    List<Integer> signature = row.getList(1);
+    scala.collection.immutable.Seq<Integer> shared = scala.jdk.javaapi.CollectionConverters.asScala(signature).toSeq();
     List<Row> out = new ArrayList<>(BANDS);
     for (int band = 0; band < BANDS; band++) {
       long key = 0x9E3779B97F4A7C15L;
       for (int i = band * ROWS; i < (band + 1) * ROWS; i++) {
-        key = mix(key ^ signature[i]);
+        key = MinHashSignatures.mix(key ^ signature.get(i));
       }
       out.add(RowFactory.create(band, key, id, shared));
     }
@@ -179,34 +184,5 @@ public final class SyndicatedCopies {
       }
     }
     return true;
-  }
-
-  /** SplitMix64's finaliser: spreads the values' bits over the whole key. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  /** Jaccard similarity of two binary sparse vectors (sorted index sets). */
-  static double jaccard(Vector a, Vector b) {
-    int[] x = a.toSparse().indices();
-    int[] y = b.toSparse().indices();
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (x[i] < y[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    int union = x.length + y.length - common;
-    return union == 0 ? 0 : (double) common / union;
   }
 }

@@ -16,10 +16,4 @@ class DuplicateGroupsTest {
     assertThat(DuplicateGroups.of(List.of())).isEmpty();
   }
 
-  @Test
-  void shinglesAreDistinctWordTrigrams() {
-    assertThat(DuplicateGroups.shingles("The senate voted. The senate voted!", 3))
-        .containsExactly("the senate voted", "senate voted the", "voted the senate");
-    assertThat(DuplicateGroups.shingles("too short", 3)).isEmpty();
-  }
 }

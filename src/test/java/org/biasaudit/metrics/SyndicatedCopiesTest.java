@@ -1,24 +1,11 @@
 package org.biasaudit.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import org.apache.spark.ml.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 
 /** The exact check behind every candidate pair, and the banding's promise at the default threshold. */
 class SyndicatedCopiesTest {
-  @Test
-  void jaccardOfHashedShingleSets() {
-    var a = Vectors.sparse(10, new int[] {1, 3, 5, 7}, new double[] {1, 1, 1, 1});
-    var b = Vectors.sparse(10, new int[] {3, 5, 7, 9}, new double[] {1, 1, 1, 1});
-    assertThat(SyndicatedCopies.jaccard(a, b)).isCloseTo(3.0 / 5, within(1e-12));
-    assertThat(SyndicatedCopies.jaccard(a, a)).isEqualTo(1.0);
-    assertThat(SyndicatedCopies.jaccard(a, Vectors.sparse(10, new int[] {0}, new double[] {1}))).isZero();
-    // A dense vector (as a vector type may arrive) counts its non-zero entries.
-    assertThat(SyndicatedCopies.jaccard(a.toDense(), b)).isCloseTo(3.0 / 5, within(1e-12));
-  }
-
   @Test
   void bandsMakeCopiesCandidatesAndUnrelatedArticlesRarelySo() {
     // P(candidate) = 1 - (1 - J^ROWS)^BANDS
