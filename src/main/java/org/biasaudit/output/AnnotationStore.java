@@ -97,7 +97,11 @@ public final class AnnotationStore {
     return stored.where(col("settings_key").equalTo(settingsKey));
   }
 
-  /** Writes the store rows for this run's annotated articles into the staging output. */
+  /**
+   * Writes the store rows for this run's annotated articles into the staging output, as one file sorted by
+   * content key. The rows are gathered into one partition first, so that dropping repeated contents and
+   * sorting need no shuffle of the whole annotation (two, when each was planned on its own).
+   */
   public static void write(Dataset<Row> annotated, String settingsKey, OutputDirectory output, String compression) {
     Column[] columns = new Column[STORED_FIELDS.size() + 2];
     columns[0] = col("content_key");
@@ -105,7 +109,7 @@ public final class AnnotationStore {
     for (int i = 0; i < STORED_FIELDS.size(); i++) {
       columns[i + 2] = col(STORED_FIELDS.get(i));
     }
-    annotated.select(columns).dropDuplicates("content_key").orderBy("content_key").coalesce(1)
+    annotated.select(columns).coalesce(1).dropDuplicates("content_key").sortWithinPartitions("content_key")
         .write().option("compression", compression).parquet(output.stagingPath(FOLDER));
   }
 }
