@@ -66,6 +66,7 @@ public final class AuditRun {
   private final PrintStream out;
   private final Map<String, Double> timings = new LinkedHashMap<>();
   private final Map<String, Object> annotationCounts = new LinkedHashMap<>();
+  private final Map<String, Long> articlesByStatus = new TreeMap<>();
   private boolean reportWritten;
 
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
@@ -152,7 +153,7 @@ public final class AuditRun {
         throw new IllegalStateException("record counts do not reconcile: " + inputRecords + " input records, "
             + accepted + " accepted + " + rows.get("rejected") + " rejected");
       }
-      output.publish(manifest(startedAt, wall, inputRecords, rows, annotated));
+      output.publish(manifest(startedAt, wall, inputRecords, rows));
       report(rows, inputRecords, wall);
       return new Result(output.target(), rows, inputRecords, wall);
     } catch (IOException | RuntimeException e) {
@@ -269,11 +270,17 @@ public final class AuditRun {
     articleColumns.add(size(col("mentions")).as("mention_count"));
     articleColumns.add(size(col("quotes")).as("quote_count"));
     // One pass counts the three tables that come from the annotated rows (a left join on the copy groups,
-    // one row per article, keeps the article count).
-    Row counts = annotated.agg(count(lit(1)), sum(size(col("mentions"))), sum(size(col("quotes")))).first();
-    long articleCount = counts.getLong(0);
-    long mentionCount = counts.isNullAt(1) ? 0 : counts.getLong(1);
-    long quoteCount = counts.isNullAt(2) ? 0 : counts.getLong(2);
+    // one row per article, keeps the article count), by status for the manifest.
+    long articleCount = 0;
+    long mentionCount = 0;
+    long quoteCount = 0;
+    for (Row byStatus : annotated.groupBy(col("status"))
+        .agg(count(lit(1)), sum(size(col("mentions"))), sum(size(col("quotes")))).collectAsList()) {
+      articlesByStatus.put(byStatus.getString(0), byStatus.getLong(1));
+      articleCount += byStatus.getLong(1);
+      mentionCount += byStatus.isNullAt(2) ? 0 : byStatus.getLong(2);
+      quoteCount += byStatus.isNullAt(3) ? 0 : byStatus.getLong(3);
+    }
     Dataset<Row> articleRows = annotated.select(articleColumns.toArray(Column[]::new))
         .join(duplicateGroups, new String[] {"article_id"}, "left");
     rows.put("articles", writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
@@ -317,7 +324,7 @@ public final class AuditRun {
     }
   }
 
-  private String manifest(Instant startedAt, double wall, long inputRecords, Map<String, Long> rows, Dataset<Row> annotated)
+  private String manifest(Instant startedAt, double wall, long inputRecords, Map<String, Long> rows)
       throws IOException {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("tool", "bias-audit");
@@ -350,11 +357,7 @@ public final class AuditRun {
     });
     manifest.put("spark_settings", SecretMasking.mask(sparkSettings));
     manifest.put("tables", rows);
-    Map<String, Long> statuses = new TreeMap<>();
-    for (Row r : annotated.groupBy("status").count().collectAsList()) {
-      statuses.put(r.getString(0), r.getLong(1));
-    }
-    manifest.put("articles_by_status", statuses);
+    manifest.put("articles_by_status", articlesByStatus);
     manifest.put("annotation", annotationCounts);
     manifest.put("timings_seconds", timings);
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);

@@ -200,6 +200,9 @@ class AuditJobIT {
     assertThat(manifest.at("/versions/spark").asText()).startsWith("4.");
     assertThat(manifest.at("/inputs/records").asLong()).isEqualTo(64);
     assertThat(manifest.at("/config/aggregation.period").asText()).isEqualTo("month");
+    // The same counts as the articles table's statuses (see above), from the pass that counts the tables.
+    assertThat(manifest.at("/articles_by_status/annotated").asLong()).isEqualTo(52);
+    assertThat(manifest.at("/articles_by_status/no_actor").asLong()).isEqualTo(12);
     String raw = Files.readString(Path.of(output, "manifest.json"));
     assertThat(raw).doesNotContain(SECRET);
     assertThat(manifest.at("/spark_settings/spark.hadoop.fs.s3a.secret.key").asText()).isEqualTo("********");
