@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -112,13 +114,13 @@ public final class SyndicatedCopies {
   }
 
   /** The article's signature and shingle set; nothing for a text too short to call a copy. */
-  private static java.util.Iterator<Row> sign(String id, String text, MinHashSignatures hashes) {
+  private static Iterator<Row> sign(String id, String text, MinHashSignatures hashes) {
     long[] shingles = MinHashSignatures.shingles(text, SHINGLE_WORDS);
     if (shingles.length < MIN_SHINGLES) {
-      return java.util.Collections.emptyIterator();
+      return Collections.emptyIterator();
     }
     Row row = RowFactory.create(id, ArraySeq.unsafeWrapArray(hashes.signature(shingles)), ArraySeq.unsafeWrapArray(shingles));
-    return java.util.List.of(row).iterator();
+    return List.of(row).iterator();
   }
 
   private static long[] longs(List<Long> values) {
@@ -131,12 +133,13 @@ public final class SyndicatedCopies {
 
   /**
    * One row per band: the band's number, a 64-bit key of its {@value #ROWS} MinHash values, the article and
-   * its whole signature (MLlib's MinHash values are integers below a 31-bit prime, so they fit an int).
+   * its whole signature.
    */
-  private static java.util.Iterator<Row> bands(Row row) {
+  private static Iterator<Row> bands(Row row) {
     String id = row.getString(0);
     List<Integer> signature = row.getList(1);
-    scala.collection.immutable.Seq<Integer> shared = scala.jdk.javaapi.CollectionConverters.asScala(signature).toSeq();
+    // Passed on in the form the row holds it: each band row shares the one array.
+    Object shared = row.get(1);
     List<Row> out = new ArrayList<>(BANDS);
     for (int band = 0; band < BANDS; band++) {
       long key = 0x9E3779B97F4A7C15L;
@@ -149,7 +152,7 @@ public final class SyndicatedCopies {
   }
 
   /** The pairs (a &lt; b) of one bucket's members whose signatures agree on at least {@code floor} of their values. */
-  private static java.util.Iterator<Row> similarMembers(List<Row> members, double floor) {
+  private static Iterator<Row> similarMembers(List<Row> members, double floor) {
     int n = members.size();
     String[] ids = new String[n];
     int[][] signatures = new int[n][];
