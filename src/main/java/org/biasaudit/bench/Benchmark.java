@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code jobs/bench}: in one run, on one generated corpus and one set of annotator settings, measures
@@ -308,8 +310,8 @@ public final class Benchmark {
 
   /** The -XX options the runs were given (the collector settings of jobs/lib/common.sh), for the report. */
   private String gcOptions() {
-    return java.util.Arrays.stream(jvmOptions.split("\\s+")).filter(o -> o.startsWith("-XX:") && !o.contains("IgnoreUnrecognized"))
-        .collect(java.util.stream.Collectors.joining(" "));
+    return Arrays.stream(jvmOptions.split("\\s+")).filter(o -> o.startsWith("-XX:") && !o.contains("IgnoreUnrecognized"))
+        .collect(Collectors.joining(" "));
   }
 
   private static String machineMemory() {

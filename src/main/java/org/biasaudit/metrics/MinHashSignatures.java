@@ -38,10 +38,6 @@ public final class MinHashSignatures implements Serializable {
     }
   }
 
-  public int size() {
-    return multipliers.length;
-  }
-
   /** The signature of a non-empty shingle set: value {@code i} is the least {@code h_i} over the set. */
   public int[] signature(long[] shingles) {
     int[] out = new int[multipliers.length];

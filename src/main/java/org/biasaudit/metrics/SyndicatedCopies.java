@@ -124,11 +124,7 @@ public final class SyndicatedCopies {
   }
 
   private static long[] longs(List<Long> values) {
-    long[] out = new long[values.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = values.get(i);
-    }
-    return out;
+    return values.stream().mapToLong(Long::longValue).toArray();
   }
 
   /**
