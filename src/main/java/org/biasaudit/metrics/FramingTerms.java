@@ -4,13 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -45,6 +48,10 @@ public final class FramingTerms {
   public static final String GOVERNING_VERB = "governing_verb";
   public static final String DESCRIPTOR = "descriptor";
 
+  private static final StructType SCORE = new StructType()
+      .add("log_odds_ratio", DataTypes.DoubleType, false)
+      .add("z_score", DataTypes.DoubleType, false);
+
   private static final StructType TERM = new StructType()
       .add("outlet", DataTypes.StringType, false)
       .add("actor_id", DataTypes.StringType, false)
@@ -58,7 +65,7 @@ public final class FramingTerms {
     int window = settings.framingWindow();
     Dataset<Row> sentences = mentions.where(col("sentence").isNotNull())
         .groupBy(col("outlet"), col("article_id"), col("field"), col("sentence_index"))
-        .agg(first(col("sentence")).as("sentence"), collect_list(struct(col("actor_id"), col("surface"))).as("named"));
+        .agg(max(col("sentence")).as("sentence"), collect_list(struct(col("actor_id"), col("surface"))).as("named"));
     Dataset<Row> terms = sentences.flatMap((FlatMapFunction<Row, Row>) row -> contextTerms(row, window), Encoders.row(TERM));
     if (columns.contains("governing_verb")) {
       terms = terms.unionByName(mentions.where(col("governing_verb").isNotNull())
@@ -73,36 +80,38 @@ public final class FramingTerms {
     }
     terms = terms.where(col("term").notEqual(""));
 
-    Dataset<Row> counts = terms.groupBy(col("outlet"), col("actor_id"), col("source"), col("term")).agg(count(lit(1)).as("count"));
-    Dataset<Row> outletTotals = counts.groupBy(col("outlet"), col("actor_id"), col("source")).agg(sum(col("count")).as("outlet_terms"));
-    Dataset<Row> background = counts.groupBy(col("actor_id"), col("source"), col("term")).agg(sum(col("count")).as("background"));
-    Dataset<Row> backgroundTotals = counts.groupBy(col("actor_id"), col("source")).agg(sum(col("count")).as("background_terms"));
-    Dataset<Row> joined = counts.where(col("count").geq(settings.framingMinCount()))
-        .join(outletTotals, new String[] {"outlet", "actor_id", "source"}, "inner")
-        .join(background, new String[] {"actor_id", "source", "term"}, "inner")
-        .join(backgroundTotals, new String[] {"actor_id", "source"}, "inner")
+    // Every total is a sum of the same counts, so the counts are computed once and the totals are window sums
+    // over them. Partitioning by actor and source satisfies all three windows (and the ranking) without another
+    // shuffle. (Joining the counts to aggregates of themselves made Spark compute the terms four times over:
+    // it does not reuse an exchange under a typed flatMap that appears in both sides of a join.)
+    Dataset<Row> counts = terms.groupBy(col("outlet"), col("actor_id"), col("source"), col("term"))
+        .agg(count(lit(1)).as("count"))
+        .repartition(col("actor_id"), col("source"));
+    Dataset<Row> totals = counts
+        .withColumn("outlet_terms", sum(col("count")).over(Window.partitionBy(col("outlet"), col("actor_id"), col("source"))))
+        .withColumn("background", sum(col("count")).over(Window.partitionBy(col("actor_id"), col("source"), col("term"))))
+        .withColumn("background_terms", sum(col("count")).over(Window.partitionBy(col("actor_id"), col("source"))))
+        .where(col("count").geq(settings.framingMinCount()))
         .withColumn("rest_count", col("background").minus(col("count")))
         .withColumn("rest_terms", col("background_terms").minus(col("outlet_terms")))
         .where(col("rest_terms").gt(0));
 
     double alpha0 = settings.framingPrior();
-    StructType scored = new StructType(Arrays.stream(TableSchemas.FRAMING_TERMS.fields())
-        .filter(f -> !f.name().equals("rank")).toArray(org.apache.spark.sql.types.StructField[]::new));
-    Dataset<Row> scores = joined.map((MapFunction<Row, Row>) r -> {
-      long y = r.getAs("count");
-      long n = r.getAs("outlet_terms");
-      long restY = r.getAs("rest_count");
-      long restN = r.getAs("rest_terms");
-      double alphaWord = LogOddsDirichlet.prior(r.<Long>getAs("background"), r.<Long>getAs("background_terms"), alpha0);
-      LogOddsDirichlet.Score s = LogOddsDirichlet.score(y, n, restY, restN, alphaWord, alpha0);
-      return RowFactory.create(r.getAs("outlet"), r.getAs("actor_id"), r.getAs("source"), r.getAs("term"), y, n, restY,
-          restN, s.logOddsRatio(), s.z());
-    }, Encoders.row(scored)).where(col("z_score").gt(0));
+    UserDefinedFunction score = udf((UDF4<Long, Long, Long, Long, Row>) (y, n, background, backgroundTerms) -> {
+      double alphaWord = LogOddsDirichlet.prior(background, backgroundTerms, alpha0);
+      LogOddsDirichlet.Score s = LogOddsDirichlet.score(y, n, background - y, backgroundTerms - n, alphaWord, alpha0);
+      return RowFactory.create(s.logOddsRatio(), s.z());
+    }, SCORE);
+    Dataset<Row> scores = totals
+        .withColumn("score", score.apply(col("count"), col("outlet_terms"), col("background"), col("background_terms")))
+        .withColumn("log_odds_ratio", col("score.log_odds_ratio"))
+        .withColumn("z_score", col("score.z_score"))
+        .where(col("z_score").gt(0));
 
     Dataset<Row> ranked = scores.withColumn("rank", row_number().over(Window
         .partitionBy(col("outlet"), col("actor_id"), col("source")).orderBy(col("z_score").desc(), col("term"))));
     return ranked.where(col("rank").leq(settings.framingTopTerms()))
-        .select(Arrays.stream(TableSchemas.FRAMING_TERMS.fieldNames()).map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
+        .select(Arrays.stream(TableSchemas.FRAMING_TERMS.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /** Context terms of every actor named in one sentence, one row per term occurrence. */

@@ -170,6 +170,28 @@ class DerivedTablesTest {
   }
 
   @Test
+  void framingTermsTokenizeEachSentenceOnce() {
+    // The totals the log-odds need are sums of the same counts; a plan that joins the counts to aggregates of
+    // themselves tokenizes every mention sentence once per join side (four times).
+    AuditConfig.Aggregation settings = new AuditConfig.Aggregation("month", 100, 1, 1, 0.95, false, 0.6, 8, 100, 1, 20);
+    Dataset<Row> mentions = spark.createDataFrame(List.of(mention("a-1", "A", 2, "biden", 0, -0.5, "Biden failed.")), MENTIONS);
+    String plan = FramingTerms.build(mentions, settings).queryExecution().executedPlan().toString();
+    assertThat(plan.split("MapPartitions", -1)).hasSize(2);
+  }
+
+  @Test
+  void coMentionPairsCountArticlesAndSentencesThatNameBoth() {
+    // Three sentences: biden and putin together twice (once with zelensky), zelensky alone once more.
+    List<CoMentions.Pair> pairs = CoMentions.pairs(List.of(List.of("putin", "biden"), List.of("biden", "putin", "zelensky"),
+        List.of("zelensky", "zelensky")));
+    assertThat(pairs).containsExactly(new CoMentions.Pair("biden", "putin", 2), new CoMentions.Pair("biden", "zelensky", 1),
+        new CoMentions.Pair("putin", "zelensky", 1));
+    // Named in different sentences only: a pair of the article, in no sentence.
+    assertThat(CoMentions.pairs(List.of(List.of("biden"), List.of("putin")))).containsExactly(new CoMentions.Pair("biden", "putin", 0));
+    assertThat(CoMentions.pairs(List.of(List.of("biden"), List.of("biden")))).isEmpty();
+  }
+
+  @Test
   void minHashFindsCopiesAcrossOutletsButNotDifferentStories() {
     String story = "The Senate voted on Tuesday to approve a package of military aid for Ukraine and Israel after months "
         + "of negotiations between the two parties, sending the bill to the House where its fate remains uncertain as "
