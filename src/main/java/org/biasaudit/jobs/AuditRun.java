@@ -231,7 +231,8 @@ public final class AuditRun {
       result.unionByName(reused).write().parquet(path);
       result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     }
-    AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression());
+    AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression(),
+        spark.sparkContext().defaultParallelism());
     return result;
   }
 

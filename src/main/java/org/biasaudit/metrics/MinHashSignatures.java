@@ -1,6 +1,8 @@
 package org.biasaudit.metrics;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -84,22 +86,46 @@ public final class MinHashSignatures implements Serializable {
 
   /** Jaccard similarity of two sorted sets of distinct values; 0 when both are empty. */
   public static double jaccard(long[] x, long[] y) {
+    return jaccard(LongBuffer.wrap(x), LongBuffer.wrap(y));
+  }
+
+  /** {@link #jaccard(long[], long[])} of two sets as {@link #pack} stores them, read in place. */
+  public static double jaccard(LongBuffer x, LongBuffer y) {
     int i = 0;
     int j = 0;
     int common = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] == y[j]) {
+    int xSize = x.limit();
+    int ySize = y.limit();
+    while (i < xSize && j < ySize) {
+      long a = x.get(i);
+      long b = y.get(j);
+      if (a == b) {
         common++;
         i++;
         j++;
-      } else if (x[i] < y[j]) {
+      } else if (a < b) {
         i++;
       } else {
         j++;
       }
     }
-    int union = x.length + y.length - common;
+    int union = xSize + ySize - common;
     return union == 0 ? 0 : (double) common / union;
+  }
+
+  /**
+   * A shingle set as bytes, 8 per value: a Spark binary column holds it as one block, where an array column
+   * of longs comes back to Java as a list of boxed values.
+   */
+  public static byte[] pack(long[] values) {
+    ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES);
+    bytes.asLongBuffer().put(values);
+    return bytes.array();
+  }
+
+  /** The values of a {@link #pack}ed set, without copying them. */
+  public static LongBuffer unpack(byte[] packed) {
+    return ByteBuffer.wrap(packed).asLongBuffer();
   }
 
   /** SplitMix64's finaliser: spreads every input bit over the whole value. */

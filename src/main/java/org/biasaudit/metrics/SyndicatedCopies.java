@@ -38,7 +38,10 @@ import scala.collection.immutable.ArraySeq;
  * So the members of a bucket are compared where the bucket is, on their signatures: the share of equal
  * values estimates the Jaccard similarity (standard error at most 0.05), and only pairs estimated no more
  * than {@value #ESTIMATE_MARGIN} below the threshold go on to the exact Jaccard similarity of the two
- * shingle sets, which decides. The pairs are closed into groups ({@link DuplicateGroups}).
+ * shingle sets, which decides. The band rows carry each value's lowest byte only (b-bit MinHash), a quarter
+ * of the shuffle: two unequal values share it with probability 1/256, which can only raise an estimate (by
+ * at most 0.004), so no pair that the full values would keep is dismissed. The pairs are closed into groups
+ * ({@link DuplicateGroups}).
  */
 public final class SyndicatedCopies {
   /** Word n-gram length of a shingle: long enough that articles on the same event rarely share many. */
@@ -57,12 +60,12 @@ public final class SyndicatedCopies {
   private static final StructType SIGNED = new StructType()
       .add("article_id", DataTypes.StringType, false)
       .add("signature", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("shingles", DataTypes.createArrayType(DataTypes.LongType, false), false);
+      .add("shingles", DataTypes.BinaryType, false);
   private static final StructType BANDED = new StructType()
       .add("band", DataTypes.IntegerType, false)
       .add("bucket", DataTypes.LongType, false)
       .add("article_id", DataTypes.StringType, false)
-      .add("signature", DataTypes.createArrayType(DataTypes.IntegerType, false), false);
+      .add("signature", DataTypes.BinaryType, false);
   private static final StructType CANDIDATE = new StructType()
       .add("a", DataTypes.StringType, false)
       .add("b", DataTypes.StringType, false);
@@ -96,7 +99,7 @@ public final class SyndicatedCopies {
           .join(signed.select(col("article_id").as("a"), col("shingles").as("sa")), "a")
           .join(signed.select(col("article_id").as("b"), col("shingles").as("sb")), "b")
           .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(r.fieldIndex("a")), r.getString(r.fieldIndex("b")),
-              MinHashSignatures.jaccard(longs(r.getList(r.fieldIndex("sa"))), longs(r.getList(r.fieldIndex("sb"))))),
+              MinHashSignatures.jaccard(MinHashSignatures.unpack(r.getAs("sa")), MinHashSignatures.unpack(r.getAs("sb")))),
               Encoders.row(PAIR))
           .where(col("similarity").geq(minSimilarity));
       List<String[]> idPairs = new ArrayList<>();
@@ -119,44 +122,47 @@ public final class SyndicatedCopies {
     if (shingles.length < MIN_SHINGLES) {
       return Collections.emptyIterator();
     }
-    Row row = RowFactory.create(id, ArraySeq.unsafeWrapArray(hashes.signature(shingles)), ArraySeq.unsafeWrapArray(shingles));
+    Row row = RowFactory.create(id, ArraySeq.unsafeWrapArray(hashes.signature(shingles)), MinHashSignatures.pack(shingles));
     return List.of(row).iterator();
-  }
-
-  private static long[] longs(List<Long> values) {
-    return values.stream().mapToLong(Long::longValue).toArray();
   }
 
   /**
    * One row per band: the band's number, a 64-bit key of its {@value #ROWS} MinHash values, the article and
-   * its whole signature.
+   * the lowest byte of each value of its signature.
    */
   private static Iterator<Row> bands(Row row) {
     String id = row.getString(0);
     List<Integer> signature = row.getList(1);
-    // Passed on in the form the row holds it: each band row shares the one array.
-    Object shared = row.get(1);
+    byte[] lowBytes = lowBytes(signature.stream().mapToInt(Integer::intValue).toArray());
     List<Row> out = new ArrayList<>(BANDS);
     for (int band = 0; band < BANDS; band++) {
       long key = 0x9E3779B97F4A7C15L;
       for (int i = band * ROWS; i < (band + 1) * ROWS; i++) {
         key = MinHashSignatures.mix(key ^ signature.get(i));
       }
-      out.add(RowFactory.create(band, key, id, shared));
+      out.add(RowFactory.create(band, key, id, lowBytes));
     }
     return out.iterator();
+  }
+
+  /** The lowest byte of each value. */
+  static byte[] lowBytes(int[] signature) {
+    byte[] out = new byte[signature.length];
+    for (int i = 0; i < signature.length; i++) {
+      out[i] = (byte) signature[i];
+    }
+    return out;
   }
 
   /** The pairs (a &lt; b) of one bucket's members whose signatures agree on at least {@code floor} of their values. */
   private static Iterator<Row> similarMembers(List<Row> members, double floor) {
     int n = members.size();
     String[] ids = new String[n];
-    int[][] signatures = new int[n][];
+    byte[][] signatures = new byte[n][];
     for (int i = 0; i < n; i++) {
       Row member = members.get(i);
       ids[i] = member.getString(0);
-      List<Integer> values = member.getList(1);
-      signatures[i] = values.stream().mapToInt(Integer::intValue).toArray();
+      signatures[i] = (byte[]) member.get(1);
     }
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -174,7 +180,7 @@ public final class SyndicatedCopies {
    * Whether at least {@code floor} of the two signatures' values agree (the MinHash estimate of their Jaccard
    * similarity), stopping as soon as too many have disagreed: unrelated pairs are dismissed after a few values.
    */
-  static boolean estimatedSimilarityAtLeast(int[] x, int[] y, double floor) {
+  static boolean estimatedSimilarityAtLeast(byte[] x, byte[] y, double floor) {
     int allowedMisses = (int) Math.floor(x.length * (1 - Math.max(0, floor)));
     int misses = 0;
     for (int i = 0; i < x.length; i++) {

@@ -98,18 +98,20 @@ public final class AnnotationStore {
   }
 
   /**
-   * Writes the store rows for this run's annotated articles into the staging output, as one file sorted by
-   * content key. The rows are gathered into one partition first, so that dropping repeated contents and
-   * sorting need no shuffle of the whole annotation (two, when each was planned on its own).
+   * Writes the store rows for this run's annotated articles into the staging output: at most one file per
+   * core of the cluster ({@code files}), each sorted by content key, written in parallel. The annotated rows'
+   * partitions are merged without a shuffle of the whole annotation, so an article whose content repeats is
+   * stored as often as it appears; the run that reuses the store keeps one row per content key.
    */
-  public static void write(Dataset<Row> annotated, String settingsKey, OutputDirectory output, String compression) {
+  public static void write(Dataset<Row> annotated, String settingsKey, OutputDirectory output, String compression,
+      int files) {
     Column[] columns = new Column[STORED_FIELDS.size() + 2];
     columns[0] = col("content_key");
     columns[1] = lit(settingsKey).as("settings_key");
     for (int i = 0; i < STORED_FIELDS.size(); i++) {
       columns[i + 2] = col(STORED_FIELDS.get(i));
     }
-    annotated.select(columns).coalesce(1).dropDuplicates("content_key").sortWithinPartitions("content_key")
+    annotated.select(columns).coalesce(Math.max(1, files)).sortWithinPartitions("content_key")
         .write().option("compression", compression).parquet(output.stagingPath(FOLDER));
   }
 }
