@@ -143,6 +143,8 @@ public final class AuditRun {
         writeTables(writer, annotated, rejected, duplicateGroups, rows);
         return null;
       });
+      // Its last reader, the rejected table, is written.
+      laterCopies.unpersist();
       timed("report", () -> {
         writeReport();
         return null;
