@@ -60,10 +60,10 @@ public final class CoMentions {
   static Iterator<Row> articlePairs(Row article) {
     String outlet = article.getAs("outlet");
     Object published = article.getAs("published");
-    Map<String, Set<String>> actorsBySentence = new HashMap<>();
+    Map<String, List<String>> actorsBySentence = new HashMap<>();
     for (Row named : article.<Row>getList(article.fieldIndex("named"))) {
       String sentence = named.getString(0) + "/" + named.getInt(1);
-      actorsBySentence.computeIfAbsent(sentence, s -> new TreeSet<>()).add(named.getString(2));
+      actorsBySentence.computeIfAbsent(sentence, s -> new ArrayList<>()).add(named.getString(2));
     }
     List<Row> out = new ArrayList<>();
     for (Pair pair : pairs(actorsBySentence.values())) {

@@ -27,7 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -97,13 +97,15 @@ public final class FramingTerms {
         .where(col("rest_terms").gt(0));
 
     double alpha0 = settings.framingPrior();
-    UserDefinedFunction score = udf((UDF4<Long, Long, Long, Long, Row>) (y, n, background, backgroundTerms) -> {
+    UserDefinedFunction score = udf((UDF6<Long, Long, Long, Long, Long, Long, Row>) (y, n, restY, restN, background,
+        backgroundTerms) -> {
       double alphaWord = LogOddsDirichlet.prior(background, backgroundTerms, alpha0);
-      LogOddsDirichlet.Score s = LogOddsDirichlet.score(y, n, background - y, backgroundTerms - n, alphaWord, alpha0);
+      LogOddsDirichlet.Score s = LogOddsDirichlet.score(y, n, restY, restN, alphaWord, alpha0);
       return RowFactory.create(s.logOddsRatio(), s.z());
     }, SCORE);
     Dataset<Row> scores = totals
-        .withColumn("score", score.apply(col("count"), col("outlet_terms"), col("background"), col("background_terms")))
+        .withColumn("score", score.apply(col("count"), col("outlet_terms"), col("rest_count"), col("rest_terms"),
+            col("background"), col("background_terms")))
         .withColumn("log_odds_ratio", col("score.log_odds_ratio"))
         .withColumn("z_score", col("score.z_score"))
         .where(col("z_score").gt(0));

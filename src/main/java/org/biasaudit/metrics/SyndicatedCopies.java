@@ -132,13 +132,13 @@ public final class SyndicatedCopies {
    */
   private static Iterator<Row> bands(Row row) {
     String id = row.getString(0);
-    List<Integer> signature = row.getList(1);
-    byte[] lowBytes = lowBytes(signature.stream().mapToInt(Integer::intValue).toArray());
+    int[] signature = row.<Integer>getList(1).stream().mapToInt(Integer::intValue).toArray();
+    byte[] lowBytes = lowBytes(signature);
     List<Row> out = new ArrayList<>(BANDS);
     for (int band = 0; band < BANDS; band++) {
       long key = 0x9E3779B97F4A7C15L;
       for (int i = band * ROWS; i < (band + 1) * ROWS; i++) {
-        key = MinHashSignatures.mix(key ^ signature.get(i));
+        key = MinHashSignatures.mix(key ^ signature[i]);
       }
       out.add(RowFactory.create(band, key, id, lowBytes));
     }
