@@ -95,13 +95,7 @@ public final class SyndicatedCopies {
           .flatMap((FlatMapFunction<Row, Row>) bucket -> similarMembers(bucket.getList(bucket.fieldIndex("members")), floor),
               Encoders.row(CANDIDATE))
           .distinct();
-      Dataset<Row> verified = candidates
-          .join(signed.select(col("article_id").as("a"), col("shingles").as("sa")), "a")
-          .join(signed.select(col("article_id").as("b"), col("shingles").as("sb")), "b")
-          .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(r.fieldIndex("a")), r.getString(r.fieldIndex("b")),
-              MinHashSignatures.jaccard(MinHashSignatures.unpack(r.getAs("sa")), MinHashSignatures.unpack(r.getAs("sb")))),
-              Encoders.row(PAIR))
-          .where(col("similarity").geq(minSimilarity));
+      Dataset<Row> verified = verified(candidates, signed, minSimilarity);
       List<String[]> idPairs = new ArrayList<>();
       for (Row pair : verified.select("a", "b").collectAsList()) {
         idPairs.add(new String[] {pair.getString(0), pair.getString(1)});
@@ -114,6 +108,23 @@ public final class SyndicatedCopies {
     } finally {
       signed.unpersist();
     }
+  }
+
+  /**
+   * The candidate pairs whose shingle sets have a Jaccard similarity of at least {@code minSimilarity}, with
+   * it. Both joins are sort-merge joins: the shingle sets grow with the corpus (about 3 KB per article), and a
+   * broadcast join would hold every set of the corpus in the driver and in each executor at once. The planner
+   * would choose one here, because it estimates the sets' size from the input's before they are computed
+   * (at 50,000 articles it broadcast 160 MB twice); sort-merge joins stream both sides and spill.
+   */
+  static Dataset<Row> verified(Dataset<Row> candidates, Dataset<Row> signed, double minSimilarity) {
+    return candidates
+        .join(signed.select(col("article_id").as("a"), col("shingles").as("sa")).hint("merge"), "a")
+        .join(signed.select(col("article_id").as("b"), col("shingles").as("sb")).hint("merge"), "b")
+        .map((MapFunction<Row, Row>) r -> RowFactory.create(r.getString(r.fieldIndex("a")), r.getString(r.fieldIndex("b")),
+            MinHashSignatures.jaccard(MinHashSignatures.unpack(r.getAs("sa")), MinHashSignatures.unpack(r.getAs("sb")))),
+            Encoders.row(PAIR))
+        .where(col("similarity").geq(minSimilarity));
   }
 
   /** The article's signature and shingle set; nothing for a text too short to call a copy. */

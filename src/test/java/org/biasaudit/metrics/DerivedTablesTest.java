@@ -191,6 +191,29 @@ class DerivedTablesTest {
     assertThat(CoMentions.pairs(List.of(List.of("biden"), List.of("biden")))).isEmpty();
   }
 
+  /**
+   * Three articles: x and y share 3 of 5 shingles (Jaccard 0.6), x and z share 1 of 7. The shingle sets are
+   * tiny here, so a size-based planner would broadcast them; the check must not, at any size.
+   */
+  @Test
+  void exactCopyCheckJoinsShingleSetsWithoutBroadcastingThem() {
+    StructType signedSchema = new StructType().add("article_id", DataTypes.StringType)
+        .add("signature", DataTypes.createArrayType(DataTypes.IntegerType)).add("shingles", DataTypes.BinaryType);
+    Dataset<Row> signed = spark.createDataFrame(List.of(
+        RowFactory.create("x", seq(), MinHashSignatures.pack(new long[] {1, 2, 3, 4})),
+        RowFactory.create("y", seq(), MinHashSignatures.pack(new long[] {2, 3, 4, 5})),
+        RowFactory.create("z", seq(), MinHashSignatures.pack(new long[] {4, 6, 7, 8}))), signedSchema);
+    Dataset<Row> candidates = spark.createDataFrame(List.of(RowFactory.create("x", "y"), RowFactory.create("x", "z")),
+        new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType));
+
+    Dataset<Row> verified = SyndicatedCopies.verified(candidates, signed, 0.5);
+    List<Row> pairs = verified.collectAsList();
+
+    assertThat(pairs).extracting(r -> r.getString(0) + "~" + r.getString(1) + "=" + r.getDouble(2)).containsExactly("x~y=0.6");
+    String plan = verified.queryExecution().executedPlan().toString();
+    assertThat(plan).contains("SortMergeJoin").doesNotContain("BroadcastHashJoin").doesNotContain("BroadcastExchange");
+  }
+
   @Test
   void minHashFindsCopiesAcrossOutletsButNotDifferentStories() {
     String story = "The Senate voted on Tuesday to approve a package of military aid for Ukraine and Israel after months "
