@@ -1,6 +1,8 @@
 package org.biasaudit.metrics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,10 +16,35 @@ public final class DuplicateGroups {
 
   /** Article id to group id (the smallest id in its component), for every id in a pair; sorted by id. */
   public static Map<String, String> of(List<String[]> pairs) {
+    return groups(components(pairs.iterator()));
+  }
+
+  /**
+   * The same components as {@code pairs}, as few pairs: one (id, group id) pair per id that is not its
+   * group's smallest. A wire story that n outlets carried is n(n-1)/2 copy pairs and n-1 of these, so
+   * reducing each partition's pairs this way before they are collected bounds what the driver holds by the
+   * number of articles with copies, not by the square of the copies of a story.
+   */
+  public static List<String[]> spanningPairs(Iterator<String[]> pairs) {
+    List<String[]> out = new ArrayList<>();
+    for (Map.Entry<String, String> member : groups(components(pairs)).entrySet()) {
+      if (!member.getKey().equals(member.getValue())) {
+        out.add(new String[] {member.getKey(), member.getValue()});
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> components(Iterator<String[]> pairs) {
     Map<String, String> parent = new HashMap<>();
-    for (String[] pair : pairs) {
+    while (pairs.hasNext()) {
+      String[] pair = pairs.next();
       union(parent, pair[0], pair[1]);
     }
+    return parent;
+  }
+
+  private static Map<String, String> groups(Map<String, String> parent) {
     Map<String, String> groups = new TreeMap<>();
     for (String id : parent.keySet()) {
       groups.put(id, find(parent, id));

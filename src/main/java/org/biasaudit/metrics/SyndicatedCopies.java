@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -96,8 +97,11 @@ public final class SyndicatedCopies {
               Encoders.row(CANDIDATE))
           .distinct();
       Dataset<Row> verified = verified(candidates, signed, minSimilarity);
+      // Each partition's pairs are reduced to a spanning forest before they reach the driver (see
+      // DuplicateGroups.spanningPairs): the pairs of a widely carried story grow with the square of its copies.
       List<String[]> idPairs = new ArrayList<>();
-      for (Row pair : verified.select("a", "b").collectAsList()) {
+      for (Row pair : verified.select("a", "b").mapPartitions((MapPartitionsFunction<Row, Row>) SyndicatedCopies::spanningPairs,
+          Encoders.row(CANDIDATE)).collectAsList()) {
         idPairs.add(new String[] {pair.getString(0), pair.getString(1)});
       }
       List<Row> rows = new ArrayList<>();
@@ -125,6 +129,22 @@ public final class SyndicatedCopies {
             MinHashSignatures.jaccard(MinHashSignatures.unpack(r.getAs("sa")), MinHashSignatures.unpack(r.getAs("sb")))),
             Encoders.row(PAIR))
         .where(col("similarity").geq(minSimilarity));
+  }
+
+  private static Iterator<Row> spanningPairs(Iterator<Row> pairs) {
+    Iterator<String[]> ids = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return pairs.hasNext();
+      }
+
+      @Override
+      public String[] next() {
+        Row pair = pairs.next();
+        return new String[] {pair.getString(0), pair.getString(1)};
+      }
+    };
+    return DuplicateGroups.spanningPairs(ids).stream().map(p -> RowFactory.create(p[0], p[1])).iterator();
   }
 
   /** The article's signature and shingle set; nothing for a text too short to call a copy. */
