@@ -24,6 +24,11 @@ import org.biasaudit.output.TableSchemas;
  * {@link TableSchemas#ANNOTATED} row out per article. The annotator is created per partition but its
  * models come from the per-JVM cache, so every task thread of an executor shares one loaded pipeline.
  * An article that makes CoreNLP fail is kept with status {@code nlp_error}; it never fails the task.
+ *
+ * <p>Articles with the same content key (title, text and date: all that annotation reads) get the same NLP
+ * results, so only the first of a run of them is annotated; the others take its results with their own
+ * article fields. The job hands each partition its articles sorted by content key, so the copies of a text
+ * (one article crawled under two URLs, a verbatim wire story) are adjacent.
  */
 final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
   static final String NLP_ERROR = "nlp_error";
@@ -31,17 +36,26 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
   private final AuditConfig config;
   private final Broadcast<ActorRegistry> registry;
   private final LongAccumulator done;
+  private final LongAccumulator sameContent;
 
-  AnnotateFn(AuditConfig config, Broadcast<ActorRegistry> registry, LongAccumulator done) {
+  /**
+   * @param done counts every article out
+   * @param sameContent counts the articles that took the results of an identical one instead of being annotated
+   */
+  AnnotateFn(AuditConfig config, Broadcast<ActorRegistry> registry, LongAccumulator done, LongAccumulator sameContent) {
     this.config = config;
     this.registry = registry;
     this.done = done;
+    this.sameContent = sameContent;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> articles) {
     ArticleAnnotator annotator = new ArticleAnnotator(config, registry.value());
     return new Iterator<>() {
+      private String lastKey;
+      private AnnotatedArticle lastResult;
+
       @Override
       public boolean hasNext() {
         return articles.hasNext();
@@ -53,16 +67,31 @@ final class AnnotateFn implements MapPartitionsFunction<Row, Row> {
         ArticleRecord article = ReadFilesFn.toArticle(input);
         String contentKey = input.getAs("content_key");
         Row row;
-        try {
-          row = toRow(annotator.annotate(article), null, contentKey);
-        } catch (RuntimeException | StackOverflowError e) {
-          AnnotatedArticle failed = new AnnotatedArticle(article, NLP_ERROR, false, 0, 0, List.of(), List.of(), List.of(), 0);
-          row = toRow(failed, e.getClass().getSimpleName() + ": " + e.getMessage(), contentKey);
+        if (contentKey != null && contentKey.equals(lastKey)) {
+          row = toRow(sameContentAs(lastResult, article), null, contentKey);
+          sameContent.add(1);
+        } else {
+          lastKey = null;
+          try {
+            AnnotatedArticle result = annotator.annotate(article);
+            row = toRow(result, null, contentKey);
+            lastKey = contentKey;
+            lastResult = result;
+          } catch (RuntimeException | StackOverflowError e) {
+            AnnotatedArticle failed = new AnnotatedArticle(article, NLP_ERROR, false, 0, 0, List.of(), List.of(), List.of(), 0);
+            row = toRow(failed, e.getClass().getSimpleName() + ": " + e.getMessage(), contentKey);
+          }
         }
         done.add(1);
         return row;
       }
     };
+  }
+
+  /** The NLP results of {@code original} for {@code article}, whose title, text and date are the same; no time spent. */
+  static AnnotatedArticle sameContentAs(AnnotatedArticle original, ArticleRecord article) {
+    return new AnnotatedArticle(article, original.status(), original.textTruncated(), original.tokenCount(),
+        original.sentenceCount(), original.actorIds(), original.mentions(), original.quotes(), 0);
   }
 
   static Row toRow(AnnotatedArticle annotated, String detail, String contentKey) {

@@ -227,6 +227,10 @@ public final class AuditRun {
     annotationCounts.put("settings_key", settingsKey);
     out.printf("Annotating %d articles; reusing %d from the annotation store%n", total, reusedCount);
     Dataset<Row> result = annotateFresh(fresh, total);
+    long sameContent = (Long) annotationCounts.get("same_content");
+    if (sameContent > 0) {
+      out.printf("%d of the %d had the title, text and date of another and took its results%n", sameContent, total);
+    }
     if (reused != null) {
       // Fresh and reused results in one place, so that later steps read the union once.
       String path = prepared.output().workPath("annotated");
@@ -242,13 +246,17 @@ public final class AuditRun {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ActorRegistry> registry = jsc.broadcast(prepared.registry());
     LongAccumulator done = spark.sparkContext().longAccumulator("articles annotated");
+    LongAccumulator sameContent = spark.sparkContext().longAccumulator("articles with the content of another");
     int partitions = annotationTasks(total, spark.sparkContext().defaultParallelism());
-    Dataset<Row> annotated = unique.repartition(partitions, col("article_id"))
-        .mapPartitions(new AnnotateFn(prepared.config(), registry, done), Encoders.row(TableSchemas.ANNOTATED));
+    // By content key, so that articles with the same title, text and date meet in one task, next to each
+    // other, and are annotated once (AnnotateFn).
+    Dataset<Row> annotated = unique.repartition(partitions, col("content_key")).sortWithinPartitions(col("content_key"))
+        .mapPartitions(new AnnotateFn(prepared.config(), registry, done, sameContent), Encoders.row(TableSchemas.ANNOTATED));
     String path = prepared.output().workPath("fresh");
     try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5))) {
       annotated.write().parquet(path);
     }
+    annotationCounts.put("same_content", sameContent.value());
     return spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
   }
 

@@ -136,4 +136,41 @@ class IncrementalRunIT {
           .isZero();
     }
   }
+
+  /**
+   * The herald's first article again under two more ids: once verbatim (as a second URL would give it),
+   * once with another title. Only the verbatim copy takes the first one's results; its mentions and quotes
+   * are the original's, row for row.
+   */
+  @Test
+  @Order(5)
+  void articlesWithTheSameContentAreAnnotatedOnce() throws IOException {
+    Path input = Files.createDirectories(work.resolve("reposted"));
+    Files.copy(Path.of("sample-data", "northgate-herald.jsonl"), input.resolve("northgate-herald.jsonl"));
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode original = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(Files.readAllLines(Path.of("sample-data", "northgate-herald.jsonl")).get(0));
+    String id = original.get("id").asText();
+    com.fasterxml.jackson.databind.node.ObjectNode verbatim = original.deepCopy();
+    verbatim.put("id", id + "-amp").put("url", original.get("url").asText() + "?outputType=amp");
+    com.fasterxml.jackson.databind.node.ObjectNode retitled = original.deepCopy();
+    retitled.put("id", id + "-retitled").put("title", "Border Figures Released");
+    Files.writeString(input.resolve("reposted.jsonl"), json.writeValueAsString(verbatim) + "\n" + json.writeValueAsString(retitled) + "\n");
+
+    Path out = work.resolve("reposted-out");
+    JsonNode manifest = run(input, out, "local[2]", null);
+    assertThat(manifest.at("/annotation/annotated").asLong()).isEqualTo(18);
+    assertThat(manifest.at("/annotation/same_content").asLong()).isEqualTo(1);
+
+    try (DuckDb duck = new DuckDb()) {
+      for (String table : List.of("mentions", "quotes")) {
+        String rows = "SELECT * EXCLUDE (article_id) FROM " + DuckDb.table(out.toString(), table) + " WHERE article_id = ";
+        assertThat(duck.count("SELECT count(*) FROM (" + rows + "'" + id + "')")).as(table).isPositive();
+        assertThat(duck.count("SELECT count(*) FROM (" + rows + "'" + id + "' EXCEPT ALL " + rows + "'" + id + "-amp')")).as(table).isZero();
+        assertThat(duck.count("SELECT count(*) FROM (" + rows + "'" + id + "-amp' EXCEPT ALL " + rows + "'" + id + "')")).as(table).isZero();
+      }
+      assertThat(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "mentions") + " WHERE article_id = '" + id
+          + "-retitled'")).isPositive();
+    }
+  }
 }
