@@ -238,7 +238,7 @@ public final class AuditRun {
       result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     }
     AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression(),
-        spark.sparkContext().defaultParallelism());
+        AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
     return result;
   }
 

@@ -97,9 +97,26 @@ public final class AnnotationStore {
     return stored.where(col("settings_key").equalTo(settingsKey));
   }
 
+  /** Articles per store file at most: about 270 MB of Parquet at the sample corpus's 1.1 KB per stored article. */
+  static final long MAX_ROWS_PER_FILE = 250_000;
+  /** Articles per store file at least, where there are enough cores to split them further. */
+  static final long MIN_ROWS_PER_FILE = 5_000;
+
   /**
-   * Writes the store rows for this run's annotated articles into the staging output: at most one file per
-   * core of the cluster ({@code files}), each sorted by content key, written in parallel. The annotated rows'
+   * How many files to write {@code rows} stored articles to with {@code cores} cores: one per core, so they
+   * are written in parallel, but none under {@value #MIN_ROWS_PER_FILE} rows (no crowd of small files from
+   * a small run on a large cluster) and none over {@value #MAX_ROWS_PER_FILE} (no single huge file from a
+   * large run on a few cores).
+   */
+  public static int files(long rows, int cores) {
+    long bySize = (rows + MAX_ROWS_PER_FILE - 1) / MAX_ROWS_PER_FILE;
+    long byCores = Math.min(cores, (rows + MIN_ROWS_PER_FILE - 1) / MIN_ROWS_PER_FILE);
+    return (int) Math.max(1, Math.min(20_000, Math.max(bySize, byCores)));
+  }
+
+  /**
+   * Writes the store rows for this run's annotated articles into the staging output, in {@code files}
+   * files (see {@link #files}), each sorted by content key, written in parallel. The annotated rows'
    * partitions are merged without a shuffle of the whole annotation, so an article whose content repeats is
    * stored as often as it appears; the run that reuses the store keeps one row per content key.
    */
