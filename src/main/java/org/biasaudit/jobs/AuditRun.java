@@ -1,7 +1,9 @@
 package org.biasaudit.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.row_number;
@@ -26,6 +28,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +41,7 @@ import org.biasaudit.ingest.InputListing;
 import org.biasaudit.ingest.RejectReason;
 import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.metrics.Periods;
+import org.biasaudit.nlp.AnnotatedArticle;
 import org.biasaudit.nlp.ArticleAnnotator;
 import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
@@ -67,6 +71,10 @@ public final class AuditRun {
   private final Map<String, Double> timings = new LinkedHashMap<>();
   private final Map<String, Object> annotationCounts = new LinkedHashMap<>();
   private final Map<String, Long> articlesByStatus = new TreeMap<>();
+  /** Rows of the articles, mentions and quotes tables, counted while the annotation store is written. */
+  private long articleCount;
+  private long mentionCount;
+  private long quoteCount;
   private boolean reportWritten;
 
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
@@ -237,8 +245,14 @@ public final class AuditRun {
       result.unionByName(reused).write().parquet(path);
       result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     }
-    AnnotationStore.write(result, settingsKey, prepared.output(), prepared.config().output().compression(),
-        AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
+    // The store's write reads every annotated row once: the tables' row counts and the manifest's counts by
+    // status are taken on the way (an observation: counted once per partition, even when a task is retried)
+    // rather than in a pass of their own.
+    Observation counts = new Observation("annotated rows");
+    Column[] countColumns = countColumns();
+    AnnotationStore.write(result.observe(counts, countColumns[0], java.util.Arrays.copyOfRange(countColumns, 1, countColumns.length)), settingsKey, prepared.output(),
+        prepared.config().output().compression(), AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
+    recordCounts(counts);
     return result;
   }
 
@@ -272,6 +286,43 @@ public final class AuditRun {
     return (int) Math.max(1, Math.max(byCores, bySize));
   }
 
+  private static final List<String> STATUSES = List.of(AnnotatedArticle.ANNOTATED, AnnotatedArticle.NO_ACTOR,
+      AnnotatedArticle.TIME_LIMIT, AnnotatedArticle.UNSUPPORTED_LANGUAGE, AnnotateFn.NLP_ERROR);
+
+  private static Column[] countColumns() {
+    List<Column> columns = new ArrayList<>(List.of(count(lit(1)).as("articles"),
+        coalesce(sum(size(col("mentions"))), lit(0L)).as("mentions"), coalesce(sum(size(col("quotes"))), lit(0L)).as("quotes")));
+    for (String status : STATUSES) {
+      columns.add(count_if(col("status").equalTo(status)).as("status " + status));
+    }
+    return columns.toArray(Column[]::new);
+  }
+
+  private void recordCounts(Observation counts) {
+    Map<String, Object> observed;
+    try {
+      observed = counts.getAsJava();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the annotated rows", e);
+    }
+    articleCount = ((Number) observed.get("articles")).longValue();
+    mentionCount = ((Number) observed.get("mentions")).longValue();
+    quoteCount = ((Number) observed.get("quotes")).longValue();
+    long byStatus = 0;
+    for (String status : STATUSES) {
+      long n = ((Number) observed.get("status " + status)).longValue();
+      if (n > 0) {
+        articlesByStatus.put(status, n);
+      }
+      byStatus += n;
+    }
+    if (byStatus != articleCount) {
+      throw new IllegalStateException(articleCount + " annotated rows, but " + byStatus + " with a known status: a status is"
+          + " missing from AuditRun.STATUSES");
+    }
+  }
+
   private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
       Map<String, Long> rows) {
     List<Column> articleColumns = new ArrayList<>();
@@ -280,18 +331,7 @@ public final class AuditRun {
     }
     articleColumns.add(size(col("mentions")).as("mention_count"));
     articleColumns.add(size(col("quotes")).as("quote_count"));
-    // One pass counts the three tables that come from the annotated rows (a left join on the copy groups,
-    // one row per article, keeps the article count), by status for the manifest.
-    long articleCount = 0;
-    long mentionCount = 0;
-    long quoteCount = 0;
-    for (Row byStatus : annotated.groupBy(col("status"))
-        .agg(count(lit(1)), sum(size(col("mentions"))), sum(size(col("quotes")))).collectAsList()) {
-      articlesByStatus.put(byStatus.getString(0), byStatus.getLong(1));
-      articleCount += byStatus.getLong(1);
-      mentionCount += byStatus.isNullAt(2) ? 0 : byStatus.getLong(2);
-      quoteCount += byStatus.isNullAt(3) ? 0 : byStatus.getLong(3);
-    }
+    // Counted in annotate(); the left join on the copy groups keeps one row per article.
     Dataset<Row> articleRows = annotated.select(articleColumns.toArray(Column[]::new))
         .join(duplicateGroups, new String[] {"article_id"}, "left");
     rows.put("articles", writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
