@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,9 @@ public final class AuditRun {
   public record Result(String output, Map<String, Long> rows, long inputRecords, double wallSeconds) {}
 
   static final int ARTICLES_PER_TASK = 32;
+  /** Every status an annotated row can have: the manifest counts each. */
+  private static final List<String> STATUSES = List.of(AnnotatedArticle.ANNOTATED, AnnotatedArticle.NO_ACTOR,
+      AnnotatedArticle.TIME_LIMIT, AnnotatedArticle.UNSUPPORTED_LANGUAGE, AnnotateFn.NLP_ERROR);
 
   private final SparkSession spark;
   private final Prepared prepared;
@@ -226,7 +230,7 @@ public final class AuditRun {
           .dropDuplicates("content_key").drop("settings_key");
       fresh = articles.join(hits.select("content_key"), articles.col("content_key").equalTo(hits.col("content_key")), "left_anti");
       Dataset<Row> joined = articles.join(hits, "content_key");
-      reused = joined.select(java.util.Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+      reused = joined.select(Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     }
     long total = fresh.count();
     long reusedCount = reused == null ? 0 : reused.count();
@@ -249,9 +253,10 @@ public final class AuditRun {
     // status are taken on the way (an observation: counted once per partition, even when a task is retried)
     // rather than in a pass of their own.
     Observation counts = new Observation("annotated rows");
-    Column[] countColumns = countColumns();
-    AnnotationStore.write(result.observe(counts, countColumns[0], java.util.Arrays.copyOfRange(countColumns, 1, countColumns.length)), settingsKey, prepared.output(),
-        prepared.config().output().compression(), AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
+    Column[] columns = countColumns();
+    Dataset<Row> counted = result.observe(counts, columns[0], Arrays.copyOfRange(columns, 1, columns.length));
+    AnnotationStore.write(counted, settingsKey, prepared.output(), prepared.config().output().compression(),
+        AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
     recordCounts(counts);
     return result;
   }
@@ -285,9 +290,6 @@ public final class AuditRun {
     long bySize = Math.min((articles + ARTICLES_PER_TASK - 1) / ARTICLES_PER_TASK, 20_000);
     return (int) Math.max(1, Math.max(byCores, bySize));
   }
-
-  private static final List<String> STATUSES = List.of(AnnotatedArticle.ANNOTATED, AnnotatedArticle.NO_ACTOR,
-      AnnotatedArticle.TIME_LIMIT, AnnotatedArticle.UNSUPPORTED_LANGUAGE, AnnotateFn.NLP_ERROR);
 
   private static Column[] countColumns() {
     List<Column> columns = new ArrayList<>(List.of(count(lit(1)).as("articles"),
