@@ -239,10 +239,6 @@ public final class AuditRun {
     annotationCounts.put("settings_key", settingsKey);
     out.printf("Annotating %d articles; reusing %d from the annotation store%n", total, reusedCount);
     Dataset<Row> result = annotateFresh(fresh, total);
-    long sameContent = (Long) annotationCounts.get("same_content");
-    if (sameContent > 0) {
-      out.printf("%d of the %d had the title, text and date of another and took its results%n", sameContent, total);
-    }
     if (reused != null) {
       // Fresh and reused results in one place, so that later steps read the union once.
       String path = prepared.output().workPath("annotated");
@@ -276,6 +272,9 @@ public final class AuditRun {
       annotated.write().parquet(path);
     }
     annotationCounts.put("same_content", sameContent.value());
+    if (sameContent.value() > 0) {
+      out.printf("%d of the %d had the title, text and date of another and took its results%n", sameContent.value(), total);
+    }
     return spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
   }
 

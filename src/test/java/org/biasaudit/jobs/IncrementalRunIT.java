@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -148,12 +149,11 @@ class IncrementalRunIT {
     Path input = Files.createDirectories(work.resolve("reposted"));
     Files.copy(Path.of("sample-data", "northgate-herald.jsonl"), input.resolve("northgate-herald.jsonl"));
     ObjectMapper json = new ObjectMapper();
-    com.fasterxml.jackson.databind.node.ObjectNode original = (com.fasterxml.jackson.databind.node.ObjectNode)
-        json.readTree(Files.readAllLines(Path.of("sample-data", "northgate-herald.jsonl")).get(0));
+    ObjectNode original = (ObjectNode) json.readTree(Files.readAllLines(Path.of("sample-data", "northgate-herald.jsonl")).get(0));
     String id = original.get("id").asText();
-    com.fasterxml.jackson.databind.node.ObjectNode verbatim = original.deepCopy();
+    ObjectNode verbatim = original.deepCopy();
     verbatim.put("id", id + "-amp").put("url", original.get("url").asText() + "?outputType=amp");
-    com.fasterxml.jackson.databind.node.ObjectNode retitled = original.deepCopy();
+    ObjectNode retitled = original.deepCopy();
     retitled.put("id", id + "-retitled").put("title", "Border Figures Released");
     Files.writeString(input.resolve("reposted.jsonl"), json.writeValueAsString(verbatim) + "\n" + json.writeValueAsString(retitled) + "\n");
 
