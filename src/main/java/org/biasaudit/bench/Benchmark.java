@@ -66,6 +66,7 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     int articles = 150;
     double share = 1.0 / 3;
+    double copyShare = 0;
     long seed = 7;
     boolean peer = true;
     boolean cluster = false;
@@ -75,6 +76,7 @@ public final class Benchmark {
       switch (args[i]) {
         case "--articles" -> articles = Integer.parseInt(args[++i]);
         case "--actor-share" -> share = Double.parseDouble(args[++i]);
+        case "--copy-share" -> copyShare = Double.parseDouble(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--no-peer" -> peer = false;
         case "--peer-articles" -> peerArticles = Integer.parseInt(args[++i]);
@@ -82,25 +84,26 @@ public final class Benchmark {
         case "--report" -> report = Path.of(args[++i]);
         default -> {
           System.err.println("bench: unknown option " + args[i]
-              + " (use [--articles N] [--actor-share F] [--seed S] [--no-peer] [--peer-articles N] [--cluster] [--report FILE])");
+              + " (use [--articles N] [--actor-share F] [--copy-share F] [--seed S] [--no-peer] [--peer-articles N] [--cluster]"
+              + " [--report FILE])");
           System.exit(2);
         }
       }
     }
     Path home = Path.of(System.getProperty("bias.audit.home", ".")).toAbsolutePath();
     Path work = home.resolve("target/bench");
-    new Benchmark(home, work).run(articles, share, seed, peer ? peerArticles <= 0 ? articles : Math.min(peerArticles, articles) : 0,
-        cluster, report);
+    new Benchmark(home, work).run(articles, share, copyShare, seed,
+        peer ? peerArticles <= 0 ? articles : Math.min(peerArticles, articles) : 0, cluster, report);
   }
 
   /** @param peerCount how many of the corpus's articles (the first ones) the peer runs over; 0 for no peer */
-  private void run(int count, double share, long seed, int peerCount, boolean cluster, Path report) throws Exception {
+  private void run(int count, double share, double copyShare, long seed, int peerCount, boolean cluster, Path report)
+      throws Exception {
     Path corpus = work.resolve("corpus");
     deleteRecursively(work);
-    List<CorpusGenerator.Article> generated = new CorpusGenerator(seed).generate(count, share, 6);
+    List<CorpusGenerator.Article> generated = new CorpusGenerator(seed).generate(count, share, 6, copyShare);
     CorpusGenerator.write(generated, corpus, 1000);
-    long withActors = generated.stream().filter(CorpusGenerator.Article::namesActors).count();
-    System.out.printf("bench: %d generated articles (%d name tracked actors), %d cores%n", count, withActors, cores);
+    System.out.printf("bench: %s, %d cores%n", CorpusGenerator.describe(generated), cores);
 
     List<Row> rows = new ArrayList<>();
     Row ceiling = probe("ceiling", "same annotation code, thread pool, no Spark", cores, "direct", Integer.toString(cores),
@@ -124,12 +127,25 @@ public final class Benchmark {
       List<CorpusGenerator.Article> sample = generated.subList(0, peerCount);
       rows.add(withTokens(peer(sample), Math.round(tokens * (double) characters(sample) / characters(generated))));
     }
-    String table = table(rows, count, withActors);
+    String table = table(rows, generated, copyShare > 0 ? jobAnnotationCounts(work.resolve("out-all")) : "");
     System.out.println(table);
     if (report != null) {
       writeReport(report, table);
       System.out.println("bench: written to " + report);
     }
+  }
+
+  /**
+   * What the job's manifest says it annotated, for a corpus with copies: the ceiling annotates every article,
+   * the job each content once.
+   */
+  private static String jobAnnotationCounts(Path output) throws IOException {
+    JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    return String.format(Locale.ROOT, "- job: %d of the %d articles had the title, text and date of another and took its "
+        + "annotation (`annotation.same_content`); the ceiling annotates all %d. Syndicated copies found: %d articles in %d "
+        + "groups of copies.%n", manifest.at("/annotation/same_content").asLong(), manifest.at("/tables/articles").asLong(),
+        manifest.at("/tables/articles").asLong(), manifest.at("/syndication/articles_in_groups").asLong(),
+        manifest.at("/syndication/groups").asLong());
   }
 
   private static long characters(List<CorpusGenerator.Article> articles) {
@@ -254,11 +270,11 @@ public final class Benchmark {
     return new Output(text, rss.find() ? Long.parseLong(rss.group(1)) / 1024 : -1);
   }
 
-  private String table(List<Row> rows, int count, long withActors) {
+  private String table(List<Row> rows, List<CorpusGenerator.Article> corpus, String jobCounts) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Corpus: %d generated articles (jobs/generate-corpus, seed as given), %d of them "
-        + "naming tracked actors; %d CoreNLP tokens. Machine: %d cores, %s, Java %s. Date: %s.%n%n", count, withActors,
-        rows.get(0).tokens(), cores, machineMemory(), System.getProperty("java.version"), LocalDate.now()));
+    out.append(String.format(Locale.ROOT, "Corpus: %s, generated (jobs/generate-corpus, seed as given); %d CoreNLP tokens. "
+        + "Machine: %d cores, %s, Java %s. Date: %s.%n%n", CorpusGenerator.describe(corpus), rows.get(0).tokens(), cores,
+        machineMemory(), System.getProperty("java.version"), LocalDate.now()));
     out.append(String.format(Locale.ROOT, "The job and the ceiling run with -Xmx set to the heap budget, 1.5 GB + 0.5 GB per "
         + "task thread (%s with %d threads, %s with 1); cluster executors get 3 GB and 1 core each; the peer gets 12 GB.%n%n",
         heapBudget(cores), cores, heapBudget(1)));
@@ -299,6 +315,7 @@ public final class Benchmark {
           + "summed over %d threads): %.2f%n", peer.threads(),
           (job.articles() / job.annotateSeconds()) / (peer.articles() / peer.annotateSeconds())));
     }
+    out.append(jobCounts);
     if (byName.containsKey("cluster-2")) {
       out.append(String.format(Locale.ROOT, "- cluster 2 workers / 1 worker, end to end: %.2f%n",
           byName.get("cluster-1").wallSeconds() / byName.get("cluster-2").wallSeconds()));

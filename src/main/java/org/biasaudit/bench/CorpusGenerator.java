@@ -20,7 +20,14 @@ import java.util.SplittableRandom;
  * several outlets over a year, a configurable share of which name tracked actors (with evaluative and
  * neutral sentences and quotes), the rest local news that names none. The same seed gives the same corpus.
  *
- * <p>Usage: {@code jobs/generate-corpus --articles N --output DIR [--actor-share 0.33] [--outlets 6] [--seed 1]}
+ * <p>Real corpora also hold copies, which a corpus without them does not exercise: the same story crawled
+ * under a second URL or reprinted verbatim (same title, text and date; the audit annotates it once), and
+ * wire stories that other outlets carry with their own headline, a dateline and the last paragraph cut
+ * (near-copies that the audit's copy search groups). A configurable share of the articles are such copies
+ * of earlier ones, half of each kind; with a share of 0 the corpus is the same as without the option.
+ *
+ * <p>Usage: {@code jobs/generate-corpus --articles N --output DIR [--actor-share 0.33] [--copy-share 0]
+ * [--outlets 6] [--seed 1]}
  */
 public final class CorpusGenerator {
   private static final String[] OUTLETS = {"Harbor Courier", "Plains Gazette", "Metro Ledger", "Summit Times",
@@ -55,6 +62,7 @@ public final class CorpusGenerator {
   private static final String[] LOCAL_OBJECTS = {"the old bridge", "the north parking lot", "summer reading programs",
       "the ferry timetable", "the storm drains", "the market square", "evening bus routes", "the sports hall",
       "the riverside path", "the primary school roof"};
+  private static final String[] HEADLINE_PREFIXES = {"Update: ", "World: ", "Analysis: ", "Politics: ", "Latest: "};
   private static final String[] CLOSERS = {"Officials said more details would follow next week.",
       "The figures will be reviewed again in the spring.", "Residents can comment until the end of the month.",
       "Analysts expect the debate to continue.", "No date has been set for a final decision."};
@@ -65,20 +73,82 @@ public final class CorpusGenerator {
     this.random = new SplittableRandom(seed);
   }
 
-  /** One generated article. */
-  public record Article(String id, String outlet, LocalDate published, String title, String text, boolean namesActors) {}
+  /** What an article is a copy of, if anything. */
+  public enum Copy {
+    /** Written for this corpus. */
+    NONE,
+    /** An earlier article again under a new id: the same title, text and date (a second URL, a verbatim reprint). */
+    REPOST,
+    /** An earlier wire story carried by another outlet: its own headline, a dateline, the last paragraph cut. */
+    WIRE_COPY
+  }
 
+  /** One generated article; {@code copyOf} is the id of the article it copies ({@code null} for an original). */
+  public record Article(String id, String outlet, LocalDate published, String title, String text, boolean namesActors,
+      Copy copy, String copyOf) {
+    Article(String id, String outlet, LocalDate published, String title, String text, boolean namesActors) {
+      this(id, outlet, published, title, text, namesActors, Copy.NONE, null);
+    }
+  }
+
+  /** A corpus without copies. */
   public List<Article> generate(int count, double actorShare, int outlets) {
+    return generate(count, actorShare, outlets, 0);
+  }
+
+  /**
+   * @param copyShare the share of articles (after the first) that copy an earlier original, half of them
+   *     {@link Copy#REPOST}s and half {@link Copy#WIRE_COPY}s
+   */
+  public List<Article> generate(int count, double actorShare, int outlets, double copyShare) {
+    if (copyShare < 0 || copyShare >= 1) {
+      throw new IllegalArgumentException("copy share must be in [0, 1): " + copyShare);
+    }
     List<Article> articles = new ArrayList<>(count);
+    List<Article> originals = new ArrayList<>();
     LocalDate start = LocalDate.of(2024, 1, 1);
     for (int i = 0; i < count; i++) {
       String outlet = OUTLETS[i % Math.min(outlets, OUTLETS.length)];
+      // Drawn only when copies are asked for, so that a share of 0 leaves the corpus as it was.
+      if (copyShare > 0 && !originals.isEmpty() && random.nextDouble() < copyShare) {
+        Article original = originals.get(random.nextInt(originals.size()));
+        articles.add(random.nextBoolean() ? repost(i, outlet, original) : wireCopy(i, outlet, original));
+        continue;
+      }
       LocalDate date = start.plusDays(random.nextInt(366));
       boolean withActors = random.nextDouble() < actorShare;
       int words = 300 + random.nextInt(1201);
-      articles.add(withActors ? actorArticle(i, outlet, date, words) : localArticle(i, outlet, date, words));
+      Article article = withActors ? actorArticle(i, outlet, date, words) : localArticle(i, outlet, date, words);
+      articles.add(article);
+      originals.add(article);
     }
     return articles;
+  }
+
+  private static Article repost(int index, String outlet, Article original) {
+    return new Article(id(index), outlet, original.published(), original.title(), original.text(), original.namesActors(),
+        Copy.REPOST, original.id());
+  }
+
+  /**
+   * The wire story as another outlet prints it: a headline of its own, a dateline naming the wire, the same
+   * day or the next, and the last paragraph cut when there are four or more (so the copy keeps at least
+   * three quarters of the story's word 3-grams).
+   */
+  private Article wireCopy(int index, String outlet, Article original) {
+    String text = original.text();
+    String[] paragraphs = text.split("\n\n");
+    if (paragraphs.length >= 4) {
+      text = text.substring(0, text.lastIndexOf("\n\n"));
+    }
+    String dateline = pick(PLACES).toUpperCase(Locale.ROOT) + " (" + original.outlet() + ") \u2014 ";
+    String title = pick(HEADLINE_PREFIXES) + original.title();
+    LocalDate date = original.published().plusDays(random.nextInt(2));
+    return new Article(id(index), outlet, date, title, dateline + text, original.namesActors(), Copy.WIRE_COPY, original.id());
+  }
+
+  private static String id(int index) {
+    return String.format("gen-%07d", index);
   }
 
   private Article actorArticle(int index, String outlet, LocalDate date, int words) {
@@ -116,7 +186,7 @@ public final class CorpusGenerator {
     }
     text.append(pick(CLOSERS));
     String title = main[1] + " " + pick(new String[] {"weighs", "pushes", "faces questions on", "defends stance on"}) + " " + topic;
-    return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), true);
+    return new Article(id(index), outlet, date, title, text.toString(), true);
   }
 
   /**
@@ -153,7 +223,7 @@ public final class CorpusGenerator {
     }
     text.append(pick(CLOSERS));
     String title = town + " " + pick(LOCAL_BODIES) + " update: " + pick(LOCAL_OBJECTS);
-    return new Article(String.format("gen-%07d", index), outlet, date, title, text.toString(), false);
+    return new Article(id(index), outlet, date, title, text.toString(), false);
   }
 
   /** A pronounceable invented name ("Varnotel"), so no two generated towns or residents need be alike. */
@@ -168,6 +238,15 @@ public final class CorpusGenerator {
 
   private <T> T pick(T[] options) {
     return options[random.nextInt(options.length)];
+  }
+
+  /** "2000 articles (662 name tracked actors; 201 reposts, 198 wire copies)". */
+  public static String describe(List<Article> articles) {
+    long withActors = articles.stream().filter(Article::namesActors).count();
+    long reposts = articles.stream().filter(a -> a.copy() == Copy.REPOST).count();
+    long wireCopies = articles.stream().filter(a -> a.copy() == Copy.WIRE_COPY).count();
+    String copies = reposts + wireCopies == 0 ? "" : String.format("; %d reposts, %d wire copies", reposts, wireCopies);
+    return String.format("%d articles (%d name tracked actors%s)", articles.size(), withActors, copies);
   }
 
   /** Writes the articles as JSON Lines files of at most {@code perFile} articles each. */
@@ -194,6 +273,7 @@ public final class CorpusGenerator {
   public static void main(String[] args) throws IOException {
     int count = 1000;
     double share = 1.0 / 3;
+    double copyShare = 0;
     int outlets = 6;
     long seed = 1;
     Path output = null;
@@ -202,12 +282,13 @@ public final class CorpusGenerator {
       switch (args[i]) {
         case "--articles" -> count = Integer.parseInt(value);
         case "--actor-share" -> share = Double.parseDouble(value);
+        case "--copy-share" -> copyShare = Double.parseDouble(value);
         case "--outlets" -> outlets = Integer.parseInt(value);
         case "--seed" -> seed = Long.parseLong(value);
         case "--output" -> output = Path.of(value);
         default -> {
           System.err.println("generate-corpus: unknown option " + args[i]
-              + " (use --articles N --output DIR [--actor-share F] [--outlets N] [--seed S])");
+              + " (use --articles N --output DIR [--actor-share F] [--copy-share F] [--outlets N] [--seed S])");
           System.exit(2);
         }
       }
@@ -216,10 +297,8 @@ public final class CorpusGenerator {
       System.err.println("generate-corpus: --output DIR is required");
       System.exit(2);
     }
-    List<Article> articles = new CorpusGenerator(seed).generate(count, share, outlets);
+    List<Article> articles = new CorpusGenerator(seed).generate(count, share, outlets, copyShare);
     write(articles, output, 1000);
-    long withActors = articles.stream().filter(Article::namesActors).count();
-    System.out.printf("wrote %d articles (%d name tracked actors) from %d outlets to %s%n", count, withActors,
-        Math.min(outlets, OUTLETS.length), output);
+    System.out.printf("wrote %s from %d outlets to %s%n", describe(articles), Math.min(outlets, OUTLETS.length), output);
   }
 }

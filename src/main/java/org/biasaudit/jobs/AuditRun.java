@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.row_number;
@@ -75,6 +76,7 @@ public final class AuditRun {
   private final Map<String, Double> timings = new LinkedHashMap<>();
   private final Map<String, Object> annotationCounts = new LinkedHashMap<>();
   private final Map<String, Long> articlesByStatus = new TreeMap<>();
+  private final Map<String, Long> syndication = new LinkedHashMap<>();
   /** Rows of the articles, mentions and quotes tables, counted while the annotation store is written. */
   private long articleCount;
   private long mentionCount;
@@ -147,6 +149,7 @@ public final class AuditRun {
       // Copies are found on the full texts, which the annotated rows no longer carry.
       Dataset<Row> duplicateGroups = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
+      countCopies(duplicateGroups);
       Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
 
       TableWriter writer = new TableWriter(output, config.output().compression());
@@ -195,6 +198,16 @@ public final class AuditRun {
     String path = prepared.output().workPath("ingested");
     ingested.write().parquet(path);
     return spark.read().schema(TableSchemas.INGESTED).parquet(path);
+  }
+
+  /** Articles in groups of copies, and groups: small, held by the driver (the copy search collects them). */
+  private void countCopies(Dataset<Row> duplicateGroups) {
+    Row counts = duplicateGroups.agg(count(lit(1)), countDistinct(col("duplicate_group"))).first();
+    syndication.put("articles_in_groups", counts.getLong(0));
+    syndication.put("groups", counts.getLong(1));
+    if (counts.getLong(0) > 0) {
+      out.printf("Syndicated copies: %d articles in %d groups of copies%n", counts.getLong(0), counts.getLong(1));
+    }
   }
 
   /**
@@ -411,6 +424,7 @@ public final class AuditRun {
     manifest.put("tables", rows);
     manifest.put("articles_by_status", articlesByStatus);
     manifest.put("annotation", annotationCounts);
+    manifest.put("syndication", syndication);
     manifest.put("timings_seconds", timings);
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
   }

@@ -171,6 +171,13 @@ class IncrementalRunIT {
       }
       assertThat(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "mentions") + " WHERE article_id = '" + id
           + "-retitled'")).isPositive();
+      // The copy search groups all three (same text); the manifest counts what the articles table holds.
+      String articles = DuckDb.table(out.toString(), "articles");
+      assertThat(duck.count("SELECT count(*) FROM " + articles + " WHERE duplicate_group = '" + id + "'")).isEqualTo(3);
+      assertThat(manifest.at("/syndication/articles_in_groups").asLong())
+          .isEqualTo(duck.count("SELECT count(*) FROM " + articles + " WHERE duplicate_group IS NOT NULL"));
+      assertThat(manifest.at("/syndication/groups").asLong())
+          .isEqualTo(duck.count("SELECT count(DISTINCT duplicate_group) FROM " + articles)).isEqualTo(1);
     }
   }
 }

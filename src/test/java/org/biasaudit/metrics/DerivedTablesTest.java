@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.biasaudit.bench.CorpusGenerator;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.jobs.SparkSessions;
 import org.junit.jupiter.api.AfterAll;
@@ -229,5 +231,28 @@ class DerivedTablesTest {
         new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType));
     List<Row> groups = SyndicatedCopies.find(spark, articles, 0.6, 1).orderBy("article_id").collectAsList();
     assertThat(groups).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly("wire-a=wire-a", "wire-b=wire-a");
+  }
+  @Test
+  void copySearchGroupsEveryGeneratedCopyWithItsOriginalAndNoTwoOriginals() {
+    // The bench corpus's copies: reposts (identical texts) and wire copies (a dateline, the last paragraph cut).
+    List<CorpusGenerator.Article> corpus = new CorpusGenerator(11).generate(400, 0.33, 6, 0.2);
+    List<Row> rows = corpus.stream().map(a -> RowFactory.create(a.id(), a.text())).toList();
+    Dataset<Row> articles = spark.createDataFrame(rows,
+        new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType));
+    Map<String, String> groupOf = new HashMap<>();
+    for (Row r : SyndicatedCopies.find(spark, articles, 0.6, 1).collectAsList()) {
+      groupOf.put(r.getString(0), r.getString(1));
+    }
+    Map<String, Integer> originalsPerGroup = new HashMap<>();
+    for (CorpusGenerator.Article a : corpus) {
+      if (a.copy() == CorpusGenerator.Copy.NONE) {
+        if (groupOf.containsKey(a.id())) {
+          originalsPerGroup.merge(groupOf.get(a.id()), 1, Integer::sum);
+        }
+      } else {
+        assertThat(groupOf.get(a.id())).as("group of copy %s", a.id()).isNotNull().isEqualTo(groupOf.get(a.copyOf()));
+      }
+    }
+    assertThat(originalsPerGroup.values()).isNotEmpty().allSatisfy(n -> assertThat(n).isEqualTo(1));
   }
 }
