@@ -151,32 +151,40 @@ public final class AuditRun {
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
       countCopies(duplicateGroups);
       Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
-
-      TableWriter writer = new TableWriter(output, config.output().compression());
-      Map<String, Long> rows = new LinkedHashMap<>();
-      timed("write", () -> {
-        writeTables(writer, annotated, rejected, duplicateGroups, rows);
-        return null;
-      });
-      // Its last reader, the rejected table, is written.
-      laterCopies.unpersist();
-      timed("report", () -> {
-        writeReport();
-        return null;
-      });
-      double wall = (System.nanoTime() - start) / 1e9;
-      long accepted = rows.get("articles");
-      if (accepted + rows.get("rejected") != inputRecords) {
-        throw new IllegalStateException("record counts do not reconcile: " + inputRecords + " input records, "
-            + accepted + " accepted + " + rows.get("rejected") + " rejected");
+      try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
+        return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, duplicateGroups, laterCopies);
       }
-      output.publish(manifest(startedAt, wall, inputRecords, rows));
-      report(rows, inputRecords, wall);
-      return new Result(output.target(), rows, inputRecords, wall);
     } catch (IOException | RuntimeException e) {
       output.abandon();
       throw e;
     }
+  }
+
+  /** The steps after annotation: short Spark queries, which in local mode run client-compiled (ClientCompilerOnly). */
+  private Result writeAndPublish(long start, Instant startedAt, long inputRecords, Dataset<Row> annotated, Dataset<Row> rejected,
+      Dataset<Row> duplicateGroups, Dataset<Row> laterCopies) throws IOException {
+    OutputDirectory output = prepared.output();
+    TableWriter writer = new TableWriter(output, prepared.config().output().compression());
+    Map<String, Long> rows = new LinkedHashMap<>();
+    timed("write", () -> {
+      writeTables(writer, annotated, rejected, duplicateGroups, rows);
+      return null;
+    });
+    // Its last reader, the rejected table, is written.
+    laterCopies.unpersist();
+    timed("report", () -> {
+      writeReport();
+      return null;
+    });
+    double wall = (System.nanoTime() - start) / 1e9;
+    long accepted = rows.get("articles");
+    if (accepted + rows.get("rejected") != inputRecords) {
+      throw new IllegalStateException("record counts do not reconcile: " + inputRecords + " input records, "
+          + accepted + " accepted + " + rows.get("rejected") + " rejected");
+    }
+    output.publish(manifest(startedAt, wall, inputRecords, rows));
+    report(rows, inputRecords, wall);
+    return new Result(output.target(), rows, inputRecords, wall);
   }
 
   private Dataset<Row> readInputs() {
