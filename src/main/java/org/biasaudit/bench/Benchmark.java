@@ -70,6 +70,7 @@ public final class Benchmark {
     long seed = 7;
     boolean peer = true;
     boolean cluster = false;
+    int pairs = 1;
     int peerArticles = 0;
     Path report = null;
     for (int i = 0; i < args.length; i++) {
@@ -81,42 +82,60 @@ public final class Benchmark {
         case "--no-peer" -> peer = false;
         case "--peer-articles" -> peerArticles = Integer.parseInt(args[++i]);
         case "--cluster" -> cluster = true;
+        case "--pairs" -> pairs = Integer.parseInt(args[++i]);
         case "--report" -> report = Path.of(args[++i]);
         default -> {
           System.err.println("bench: unknown option " + args[i]
               + " (use [--articles N] [--actor-share F] [--copy-share F] [--seed S] [--no-peer] [--peer-articles N] [--cluster]"
-              + " [--report FILE])");
+              + " [--pairs N] [--report FILE])");
           System.exit(2);
         }
       }
     }
     Path home = Path.of(System.getProperty("bias.audit.home", ".")).toAbsolutePath();
     Path work = home.resolve("target/bench");
+    if (pairs < 1) {
+      System.err.println("bench: --pairs must be at least 1");
+      System.exit(2);
+    }
     new Benchmark(home, work).run(articles, share, copyShare, seed,
-        peer ? peerArticles <= 0 ? articles : Math.min(peerArticles, articles) : 0, cluster, report);
+        peer ? peerArticles <= 0 ? articles : Math.min(peerArticles, articles) : 0, cluster, pairs, report);
   }
 
-  /** @param peerCount how many of the corpus's articles (the first ones) the peer runs over; 0 for no peer */
-  private void run(int count, double share, double copyShare, long seed, int peerCount, boolean cluster, Path report)
-      throws Exception {
+  /**
+   * @param peerCount how many of the corpus's articles (the first ones) the peer runs over; 0 for no peer
+   * @param pairs how many times the ceiling and the job run back to back on all cores
+   */
+  private void run(int count, double share, double copyShare, long seed, int peerCount, boolean cluster, int pairs,
+      Path report) throws Exception {
     Path corpus = work.resolve("corpus");
     deleteRecursively(work);
     List<CorpusGenerator.Article> generated = new CorpusGenerator(seed).generate(count, share, 6, copyShare);
     CorpusGenerator.write(generated, corpus, 1000);
     System.out.printf("bench: %s, %d cores%n", CorpusGenerator.describe(generated), cores);
 
+    // Each job run right after its ceiling run: a shared machine's speed drifts over minutes, and a ratio of
+    // two runs far apart measures the drift as much as the job.
     List<Row> rows = new ArrayList<>();
-    Row ceiling = probe("ceiling", "same annotation code, thread pool, no Spark", cores, "direct", Integer.toString(cores),
-        corpus.toString());
-    long tokens = ceiling.tokens();
-    rows.add(ceiling);
+    long tokens = 0;
+    for (int pair = 1; pair <= pairs; pair++) {
+      String suffix = pair == 1 ? "" : " (" + pair + ")";
+      Row ceiling = probe("ceiling" + suffix, "same annotation code, thread pool, no Spark", cores, "direct",
+          Integer.toString(cores), corpus.toString());
+      tokens = ceiling.tokens();
+      rows.add(ceiling);
+      // A fresh output each time: into an earlier run's output the job would reuse its annotation store.
+      Path output = work.resolve(pair == 1 ? "out-all" : "out-all-" + pair);
+      rows.add(withTokens(probe("job" + suffix, "jobs/audit end to end, local[*]", cores, "job", "local[*]", corpus.toString(),
+          output.toString()), tokens));
+      requireFreshAnnotation(output);
+    }
     // What one thread of the same code does: how far this machine's cores scale without Spark at all.
     rows.add(withTokens(probe("ceiling-1", "same annotation code, one thread, no Spark", 1, "direct", "1", corpus.toString()),
         tokens));
-    rows.add(withTokens(probe("job", "jobs/audit end to end, local[*]", cores, "job", "local[*]", corpus.toString(),
-        work.resolve("out-all").toString()), tokens));
     rows.add(withTokens(probe("job-1", "jobs/audit end to end, local[1]", 1, "job", "local[1]", corpus.toString(),
         work.resolve("out-1").toString()), tokens));
+    requireFreshAnnotation(work.resolve("out-1"));
     if (cluster) {
       rows.add(withTokens(clusterRun(1, corpus), tokens));
       rows.add(withTokens(clusterRun(2, corpus), tokens));
@@ -132,6 +151,14 @@ public final class Benchmark {
     if (report != null) {
       writeReport(report, table);
       System.out.println("bench: written to " + report);
+    }
+  }
+
+  /** A job run that reused stored annotations did not do the work the ceiling did: its time would mislead. */
+  private static void requireFreshAnnotation(Path output) throws IOException {
+    long reused = new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).at("/annotation/reused").asLong();
+    if (reused > 0) {
+      throw new IllegalStateException("the job run into " + output + " reused " + reused + " stored annotations");
     }
   }
 
@@ -169,7 +196,8 @@ public final class Benchmark {
     List<String> command = timed(java(heapBudget(threads)));
     command.add(BenchProbe.class.getName());
     command.addAll(List.of(args));
-    Output output = execute(command, work.resolve(name + ".log"));
+    Path log = work.resolve(name.replaceAll("[^A-Za-z0-9-]+", "") + ".log");
+    Output output = execute(command, log);
     JsonNode result = null;
     for (String line : output.text().split("\n")) {
       if (line.startsWith("BENCH ")) {
@@ -177,7 +205,7 @@ public final class Benchmark {
       }
     }
     if (result == null) {
-      throw new IllegalStateException(name + " printed no result; see " + work.resolve(name + ".log"));
+      throw new IllegalStateException(name + " printed no result; see " + log);
     }
     return new Row(name, what, threads, result.path("articles").asLong(), result.path("tokens").asLong(),
         result.path("wall_s").asDouble(), result.path("annotate_s").asDouble(), result.path("model_load_s").asDouble(),
@@ -293,11 +321,11 @@ public final class Benchmark {
     rows.forEach(r -> byName.put(r.name(), r));
     Row job = byName.get("job");
     Row ceiling = byName.get("ceiling");
-    out.append("\nRatios (same run):\n\n");
-    out.append(String.format(Locale.ROOT, "- job / ceiling, end to end (wall incl. JVM and model load): %.2f%n",
-        ceiling.wallSeconds() / job.wallSeconds()));
-    out.append(String.format(Locale.ROOT, "- job / ceiling, annotation stage only: %.2f%n",
-        ceiling.annotateSeconds() / job.annotateSeconds()));
+    List<Row> ceilings = rows.stream().filter(r -> r.name().startsWith("ceiling") && !r.name().equals("ceiling-1")).toList();
+    List<Row> jobs = rows.stream().filter(r -> r.name().startsWith("job") && !r.name().equals("job-1")).toList();
+    out.append("\nRatios (same run; each job run right after its ceiling run):\n\n");
+    out.append(pairedRatio("job / ceiling, end to end (wall incl. JVM and model load)", ceilings, jobs, Row::wallSeconds));
+    out.append(pairedRatio("job / ceiling, annotation stage only", ceilings, jobs, Row::annotateSeconds));
     if (byName.containsKey("ceiling-1")) {
       out.append(String.format(Locale.ROOT, "- ceiling all cores / ceiling 1 thread (how far the cores scale without Spark): "
           + "%.2f end to end, %.2f annotation%n", byName.get("ceiling-1").wallSeconds() / ceiling.wallSeconds(),
@@ -323,6 +351,25 @@ public final class Benchmark {
           byName.get("cluster-2").wallSeconds() / job.wallSeconds()));
     }
     return out.toString();
+  }
+
+  /**
+   * Ceiling seconds over job seconds for each back-to-back pair; with several pairs, each and their median.
+   */
+  static String pairedRatio(String label, List<Row> ceilings, List<Row> jobs, java.util.function.ToDoubleFunction<Row> seconds) {
+    double[] ratios = new double[jobs.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = seconds.applyAsDouble(ceilings.get(i)) / seconds.applyAsDouble(jobs.get(i));
+    }
+    if (ratios.length == 1) {
+      return String.format(Locale.ROOT, "- %s: %.2f%n", label, ratios[0]);
+    }
+    double[] sorted = ratios.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return String.format(Locale.ROOT, "- %s: median %.2f of %d pairs (%s)%n", label, median, n,
+        Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", ")));
   }
 
   /** The -XX options the runs were given (the collector settings of jobs/lib/common.sh), for the report. */
