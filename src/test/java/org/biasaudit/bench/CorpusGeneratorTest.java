@@ -3,6 +3,7 @@ package org.biasaudit.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,14 +50,21 @@ class CorpusGeneratorTest {
     assertThat(CorpusGenerator.describe(corpus)).contains(reposts + " reposts, " + wireCopies + " wire copies");
   }
 
-  @Test
-  void aRepostHasItsOriginalsTitleTextAndDate() {
+  /** Each copy of the given kind in a 500-article corpus with a fifth of copies, with the article it copies. */
+  private static Map<Article, Article> copiesWithOriginals(Copy kind) {
     List<Article> corpus = new CorpusGenerator(5).generate(500, 0.33, 6, 0.2);
     Map<String, Article> byId = corpus.stream().collect(Collectors.toMap(Article::id, Function.identity()));
-    List<Article> reposts = corpus.stream().filter(a -> a.copy() == Copy.REPOST).toList();
-    assertThat(reposts).isNotEmpty();
-    for (Article repost : reposts) {
-      Article original = byId.get(repost.copyOf());
+    Map<Article, Article> copies = new LinkedHashMap<>();
+    corpus.stream().filter(a -> a.copy() == kind).forEach(a -> copies.put(a, byId.get(a.copyOf())));
+    assertThat(copies).isNotEmpty();
+    return copies;
+  }
+
+  @Test
+  void aRepostHasItsOriginalsTitleTextAndDate() {
+    for (Map.Entry<Article, Article> pair : copiesWithOriginals(Copy.REPOST).entrySet()) {
+      Article repost = pair.getKey();
+      Article original = pair.getValue();
       assertThat(repost.title()).isEqualTo(original.title());
       assertThat(repost.text()).isEqualTo(original.text());
       assertThat(repost.published()).isEqualTo(original.published());
@@ -65,13 +73,10 @@ class CorpusGeneratorTest {
 
   @Test
   void aWireCopyDiffersInHeadlineAndDatelineButKeepsMostOfTheStory() {
-    List<Article> corpus = new CorpusGenerator(5).generate(500, 0.33, 6, 0.2);
-    Map<String, Article> byId = corpus.stream().collect(Collectors.toMap(Article::id, Function.identity()));
-    List<Article> wireCopies = corpus.stream().filter(a -> a.copy() == Copy.WIRE_COPY).toList();
-    assertThat(wireCopies).isNotEmpty();
     boolean someCut = false;
-    for (Article copy : wireCopies) {
-      Article original = byId.get(copy.copyOf());
+    for (Map.Entry<Article, Article> pair : copiesWithOriginals(Copy.WIRE_COPY).entrySet()) {
+      Article copy = pair.getKey();
+      Article original = pair.getValue();
       assertThat(copy.title()).isNotEqualTo(original.title()).endsWith(original.title());
       assertThat(copy.text()).isNotEqualTo(original.text()).contains("(" + original.outlet() + ") \u2014 ");
       assertThat(copy.published()).isBetween(original.published(), original.published().plusDays(1));
