@@ -154,9 +154,13 @@ public final class Benchmark {
     }
   }
 
+  private static JsonNode manifest(Path output) throws IOException {
+    return new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+  }
+
   /** A job run that reused stored annotations did not do the work the ceiling did: its time would mislead. */
   private static void requireFreshAnnotation(Path output) throws IOException {
-    long reused = new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).at("/annotation/reused").asLong();
+    long reused = manifest(output).at("/annotation/reused").asLong();
     if (reused > 0) {
       throw new IllegalStateException("the job run into " + output + " reused " + reused + " stored annotations");
     }
@@ -167,7 +171,7 @@ public final class Benchmark {
    * the job each content once.
    */
   private static String jobAnnotationCounts(Path output) throws IOException {
-    JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    JsonNode manifest = manifest(output);
     return String.format(Locale.ROOT, "- job: %d of the %d articles had the title, text and date of another and took its "
         + "annotation (`annotation.same_content`); the ceiling annotates all %d. Syndicated copies found: %d articles in %d "
         + "groups of copies.%n", manifest.at("/annotation/same_content").asLong(), manifest.at("/tables/articles").asLong(),
@@ -252,7 +256,7 @@ public final class Benchmark {
       long start = System.nanoTime();
       Output output = execute(timed(submit), work.resolve("cluster-" + workers + ".log"));
       double wall = (System.nanoTime() - start) / 1e9;
-      JsonNode manifest = new ObjectMapper().readTree(work.resolve("out-cluster-" + workers).resolve("manifest.json").toFile());
+      JsonNode manifest = manifest(work.resolve("out-cluster-" + workers));
       return new Row("cluster-" + workers, "jobs/submit to a standalone cluster, " + workers + " worker(s) x 1 core", workers,
           manifest.at("/tables/articles").asLong(), 0, wall, manifest.at("/timings_seconds/annotate").asDouble(),
           Double.NaN, -1, output.maxRssMb());

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.row_number;
@@ -147,9 +146,10 @@ public final class AuditRun {
 
       long inputRecords = ingested.count();
       // Copies are found on the full texts, which the annotated rows no longer carry.
-      Dataset<Row> duplicateGroups = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
+      SyndicatedCopies.Found copies = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
-      countCopies(duplicateGroups);
+      recordCopies(copies);
+      Dataset<Row> duplicateGroups = copies.groups();
       Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
       try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
         return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, duplicateGroups, laterCopies);
@@ -208,13 +208,11 @@ public final class AuditRun {
     return spark.read().schema(TableSchemas.INGESTED).parquet(path);
   }
 
-  /** Articles in groups of copies, and groups: small, held by the driver (the copy search collects them). */
-  private void countCopies(Dataset<Row> duplicateGroups) {
-    Row counts = duplicateGroups.agg(count(lit(1)), countDistinct(col("duplicate_group"))).first();
-    syndication.put("articles_in_groups", counts.getLong(0));
-    syndication.put("groups", counts.getLong(1));
-    if (counts.getLong(0) > 0) {
-      out.printf("Syndicated copies: %d articles in %d groups of copies%n", counts.getLong(0), counts.getLong(1));
+  private void recordCopies(SyndicatedCopies.Found copies) {
+    syndication.put("articles_in_groups", copies.articlesInGroups());
+    syndication.put("groups", copies.groupCount());
+    if (copies.articlesInGroups() > 0) {
+      out.printf("Syndicated copies: %d articles in %d groups of copies%n", copies.articlesInGroups(), copies.groupCount());
     }
   }
 

@@ -26,7 +26,7 @@ import javax.management.ObjectName;
  * such command (not HotSpot, or management disabled) this does nothing: only the time changes, never a result.
  */
 final class ClientCompilerOnly implements AutoCloseable {
-  static final String DIRECTIVE = "[ { match: \"*.*\", c2: { Exclude: true } } ]";
+  private static final String DIRECTIVE = "[ { match: \"*.*\", c2: { Exclude: true } } ]";
   private static final String[] SIGNATURE = {String[].class.getName()};
 
   private final boolean added;

@@ -78,10 +78,13 @@ public final class SyndicatedCopies {
   private SyndicatedCopies() {}
 
   /**
-   * @param articles with {@code article_id} and {@code text}
-   * @return {@link TableSchemas#DUPLICATE_GROUPS}: one row per article that has at least one copy
+   * The groups of copies found: {@link TableSchemas#DUPLICATE_GROUPS} rows, one per article that has at least
+   * one copy, and their counts (the driver holds the groups when it builds the rows, so they cost no query).
    */
-  public static Dataset<Row> find(SparkSession spark, Dataset<Row> articles, double minSimilarity, long seed) {
+  public record Found(Dataset<Row> groups, long articlesInGroups, long groupCount) {}
+
+  /** @param articles with {@code article_id} and {@code text} */
+  public static Found find(SparkSession spark, Dataset<Row> articles, double minSimilarity, long seed) {
     MinHashSignatures hashes = new MinHashSignatures(SIGNATURE, seed);
     Dataset<Row> signed = articles.select(col("article_id"), col("text"))
         .flatMap((FlatMapFunction<Row, Row>) r -> sign(r.getString(0), r.getString(1), hashes), Encoders.row(SIGNED))
@@ -104,11 +107,13 @@ public final class SyndicatedCopies {
           Encoders.row(CANDIDATE)).collectAsList()) {
         idPairs.add(new String[] {pair.getString(0), pair.getString(1)});
       }
+      Map<String, String> groupOf = DuplicateGroups.of(idPairs);
       List<Row> rows = new ArrayList<>();
-      for (Map.Entry<String, String> e : DuplicateGroups.of(idPairs).entrySet()) {
+      for (Map.Entry<String, String> e : groupOf.entrySet()) {
         rows.add(RowFactory.create(e.getKey(), e.getValue()));
       }
-      return spark.createDataFrame(rows, TableSchemas.DUPLICATE_GROUPS);
+      return new Found(spark.createDataFrame(rows, TableSchemas.DUPLICATE_GROUPS), groupOf.size(),
+          groupOf.values().stream().distinct().count());
     } finally {
       signed.unpersist();
     }

@@ -229,8 +229,11 @@ class DerivedTablesTest {
         RowFactory.create("wire-a", story), RowFactory.create("wire-b", edited), RowFactory.create("farm", other),
         RowFactory.create("short", "Too short.")),
         new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType));
-    List<Row> groups = SyndicatedCopies.find(spark, articles, 0.6, 1).orderBy("article_id").collectAsList();
+    SyndicatedCopies.Found found = SyndicatedCopies.find(spark, articles, 0.6, 1);
+    List<Row> groups = found.groups().orderBy("article_id").collectAsList();
     assertThat(groups).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactly("wire-a=wire-a", "wire-b=wire-a");
+    assertThat(found.articlesInGroups()).isEqualTo(2);
+    assertThat(found.groupCount()).isEqualTo(1);
   }
   @Test
   void copySearchGroupsEveryGeneratedCopyWithItsOriginalAndNoTwoOriginals() {
@@ -240,7 +243,7 @@ class DerivedTablesTest {
     Dataset<Row> articles = spark.createDataFrame(rows,
         new StructType().add("article_id", DataTypes.StringType).add("text", DataTypes.StringType));
     Map<String, String> groupOf = new HashMap<>();
-    for (Row r : SyndicatedCopies.find(spark, articles, 0.6, 1).collectAsList()) {
+    for (Row r : SyndicatedCopies.find(spark, articles, 0.6, 1).groups().collectAsList()) {
       groupOf.put(r.getString(0), r.getString(1));
     }
     Map<String, Integer> originalsPerGroup = new HashMap<>();
