@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -65,6 +66,8 @@ public final class AuditRun {
   public record Result(String output, Map<String, Long> rows, long inputRecords, double wallSeconds) {}
 
   static final int ARTICLES_PER_TASK = 32;
+  /** How many of the annotation store and the tables read from the annotated rows are written at once. */
+  static final int CONCURRENT_WRITES = 3;
   /** Every status an annotated row can have: the manifest counts each. */
   private static final List<String> STATUSES = List.of(AnnotatedArticle.ANNOTATED, AnnotatedArticle.NO_ACTOR,
       AnnotatedArticle.TIME_LIMIT, AnnotatedArticle.UNSUPPORTED_LANGUAGE, AnnotateFn.NLP_ERROR);
@@ -150,7 +153,7 @@ public final class AuditRun {
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
       recordCopies(copies);
       Dataset<Row> duplicateGroups = copies.groups();
-      Dataset<Row> annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
+      Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
       try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
         return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, duplicateGroups, laterCopies);
       }
@@ -161,7 +164,7 @@ public final class AuditRun {
   }
 
   /** The steps after annotation: short Spark queries, which in local mode run client-compiled (ClientCompilerOnly). */
-  private Result writeAndPublish(long start, Instant startedAt, long inputRecords, Dataset<Row> annotated, Dataset<Row> rejected,
+  private Result writeAndPublish(long start, Instant startedAt, long inputRecords, Annotated annotated, Dataset<Row> rejected,
       Dataset<Row> duplicateGroups, Dataset<Row> laterCopies) throws IOException {
     OutputDirectory output = prepared.output();
     TableWriter writer = new TableWriter(output, prepared.config().output().compression());
@@ -237,7 +240,7 @@ public final class AuditRun {
    * Annotates the articles the store does not already hold for these settings, and joins the stored
    * results of the others back onto their (current) article fields.
    */
-  private Dataset<Row> annotate(Dataset<Row> articles) throws IOException {
+  private Annotated annotate(Dataset<Row> articles) throws IOException {
     String settingsKey = AnnotationStore.settingsKey(prepared.config(), prepared.registry(), Versions.project());
     Dataset<Row> stored = AnnotationStore.read(spark, prepared.output().target(), settingsKey);
     Dataset<Row> fresh = articles;
@@ -257,26 +260,31 @@ public final class AuditRun {
     annotationCounts.put("reused", reusedCount);
     annotationCounts.put("settings_key", settingsKey);
     out.printf("Annotating %d articles; reusing %d from the annotation store%n", total, reusedCount);
-    Dataset<Row> result = annotateFresh(fresh, total);
-    if (reused != null) {
-      // Fresh and reused results in one place, so that later steps read the union once.
-      String path = prepared.output().workPath("annotated");
-      result.unionByName(reused).write().parquet(path);
-      result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
-    }
-    // The store's write reads every annotated row once: the tables' row counts and the manifest's counts by
+    // The write of the annotated rows reads each once: the tables' row counts and the manifest's counts by
     // status are taken on the way (an observation: counted once per partition, even when a task is retried)
     // rather than in a pass of their own.
     Observation counts = new Observation("annotated rows");
-    Column[] columns = countColumns();
-    Dataset<Row> counted = result.observe(counts, columns[0], Arrays.copyOfRange(columns, 1, columns.length));
-    AnnotationStore.write(counted, settingsKey, prepared.output(), prepared.config().output().compression(),
-        AnnotationStore.files(total + reusedCount, spark.sparkContext().defaultParallelism()));
+    Dataset<Row> result = annotateFresh(fresh, total, reused == null ? counts : null);
+    if (reused != null) {
+      // Fresh and reused results in one place, so that later steps read the union once.
+      String path = prepared.output().workPath("annotated");
+      counted(result.unionByName(reused), counts).write().parquet(path);
+      result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
+    }
     recordCounts(counts);
-    return result;
+    return new Annotated(result, settingsKey, total + reusedCount);
   }
 
-  private Dataset<Row> annotateFresh(Dataset<Row> unique, long total) {
+  /** The annotated rows of every accepted article, and what the annotation store needs to keep them. */
+  private record Annotated(Dataset<Row> rows, String settingsKey, long count) {}
+
+  private static Dataset<Row> counted(Dataset<Row> rows, Observation counts) {
+    Column[] columns = countColumns();
+    return rows.observe(counts, columns[0], Arrays.copyOfRange(columns, 1, columns.length));
+  }
+
+  /** @param counts observes the annotated rows as they are written; null when the caller counts them elsewhere */
+  private Dataset<Row> annotateFresh(Dataset<Row> unique, long total, Observation counts) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ActorRegistry> registry = jsc.broadcast(prepared.registry());
     LongAccumulator done = spark.sparkContext().longAccumulator("articles annotated");
@@ -286,6 +294,9 @@ public final class AuditRun {
     // other, and are annotated once (AnnotateFn).
     Dataset<Row> annotated = unique.repartition(partitions, col("content_key")).sortWithinPartitions(col("content_key"))
         .mapPartitions(new AnnotateFn(prepared.config(), registry, done, sameContent), Encoders.row(TableSchemas.ANNOTATED));
+    if (counts != null) {
+      annotated = counted(annotated, counts);
+    }
     String path = prepared.output().workPath("fresh");
     try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5))) {
       annotated.write().parquet(path);
@@ -343,8 +354,14 @@ public final class AuditRun {
     }
   }
 
-  private void writeTables(TableWriter writer, Dataset<Row> annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
+  /**
+   * Writes the annotation store and every table. The store and the tables that come straight from the
+   * annotated rows are written {@value #CONCURRENT_WRITES} at a time ({@link ConcurrentWrites}); the derived
+   * tables start as soon as the three they read (articles, mentions, quotes) are staged.
+   */
+  private void writeTables(TableWriter writer, Annotated annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
       Map<String, Long> rows) {
+    Dataset<Row> rowsOfArticles = annotated.rows();
     List<Column> articleColumns = new ArrayList<>();
     for (String name : TableSchemas.ARTICLE_COLUMNS.fieldNames()) {
       articleColumns.add(col(name));
@@ -352,21 +369,14 @@ public final class AuditRun {
     articleColumns.add(size(col("mentions")).as("mention_count"));
     articleColumns.add(size(col("quotes")).as("quote_count"));
     // Counted in annotate(); the left join on the copy groups keeps one row per article.
-    Dataset<Row> articleRows = annotated.select(articleColumns.toArray(Column[]::new))
+    Dataset<Row> articleRows = rowsOfArticles.select(articleColumns.toArray(Column[]::new))
         .join(duplicateGroups, new String[] {"article_id"}, "left");
-    rows.put("articles", writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
-    rows.put("rejected", writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
-
-    Dataset<Row> mentions = annotated
+    Dataset<Row> mentions = rowsOfArticles
         .select(col("article_id"), col("outlet"), col("published"), explode(col("mentions")).as("m"))
         .select(col("article_id"), col("outlet"), col("published"), col("m.*"));
-    rows.put("mentions", writer.write("mentions", mentions, mentionCount, "actor_id", "published", "outlet", "article_id", "field", "char_begin"));
-
-    Dataset<Row> quotes = annotated
+    Dataset<Row> quotes = rowsOfArticles
         .select(col("article_id"), col("outlet"), col("published"), explode(col("quotes")).as("q"))
         .select(col("article_id"), col("outlet"), col("published"), col("q.*"));
-    rows.put("quotes", writer.write("quotes", quotes, quoteCount, "outlet", "published", "article_id", "quote_index"));
-
     List<Row> actors = new ArrayList<>();
     Map<String, String> names = new LinkedHashMap<>();
     for (Actor actor : prepared.registry().actors()) {
@@ -374,13 +384,43 @@ public final class AuditRun {
           SparkValues.map(new TreeMap<>(actor.attributes()))));
       names.put(actor.id(), actor.name());
     }
-    rows.put("actors", writer.write("actors", spark.createDataFrame(actors, TableSchemas.ACTORS), "actor_id"));
+    Dataset<Row> actorRows = spark.createDataFrame(actors, TableSchemas.ACTORS);
 
-    Dataset<Row> mentionTable = spark.read().parquet(prepared.output().stagingPath("mentions"));
-    Dataset<Row> quoteTable = spark.read().parquet(prepared.output().stagingPath("quotes"));
-    Dataset<Row> articleTable = spark.read().parquet(prepared.output().stagingPath("articles"));
-    DerivedTableStep.write(spark, writer, articleTable, mentionTable, quoteTable, names, prepared.config().aggregation(), rows,
-        timings);
+    Map<String, Long> derived = new LinkedHashMap<>();
+    try (ConcurrentWrites writes = new ConcurrentWrites(CONCURRENT_WRITES, "table-writer")) {
+      // The three the derived tables read go first.
+      Future<Long> articlesWritten = writes.submit(() ->
+          writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
+      Future<Long> mentionsWritten = writes.submit(() -> writer.write("mentions", mentions, mentionCount,
+          "actor_id", "published", "outlet", "article_id", "field", "char_begin"));
+      Future<Long> quotesWritten = writes.submit(() ->
+          writer.write("quotes", quotes, quoteCount, "outlet", "published", "article_id", "quote_index"));
+      Future<Void> storeWritten = writes.submit(() -> {
+        AnnotationStore.write(rowsOfArticles, annotated.settingsKey(), prepared.output(), prepared.config().output().compression(),
+            AnnotationStore.files(annotated.count(), spark.sparkContext().defaultParallelism()));
+        return null;
+      });
+      Future<Long> rejectedWritten = writes.submit(() -> writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
+      Future<Long> actorsWritten = writes.submit(() -> writer.write("actors", actorRows, "actor_id"));
+
+      long articleRowsWritten = ConcurrentWrites.await(articlesWritten);
+      long mentionRowsWritten = ConcurrentWrites.await(mentionsWritten);
+      long quoteRowsWritten = ConcurrentWrites.await(quotesWritten);
+      Dataset<Row> mentionTable = spark.read().parquet(prepared.output().stagingPath("mentions"));
+      Dataset<Row> quoteTable = spark.read().parquet(prepared.output().stagingPath("quotes"));
+      Dataset<Row> articleTable = spark.read().parquet(prepared.output().stagingPath("articles"));
+      DerivedTableStep.write(spark, writer, articleTable, mentionTable, quoteTable, names, prepared.config().aggregation(),
+          derived, timings);
+
+      // The manifest lists the tables in this order.
+      rows.put("articles", articleRowsWritten);
+      rows.put("rejected", ConcurrentWrites.await(rejectedWritten));
+      rows.put("mentions", mentionRowsWritten);
+      rows.put("quotes", quoteRowsWritten);
+      rows.put("actors", ConcurrentWrites.await(actorsWritten));
+      rows.putAll(derived);
+      ConcurrentWrites.await(storeWritten);
+    }
   }
 
   /** The report is a view of the tables: a failure to draw it is reported and does not fail the audit. */

@@ -2,9 +2,6 @@ package org.biasaudit.jobs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,29 +27,21 @@ final class DerivedTableStep {
 
   /**
    * The tables are small next to the annotation they come from, so their cost is Spark's fixed cost per
-   * query and stage (planning, code generation, scheduling), paid on the driver one query at a time. Running
-   * the tables' queries from a few driver threads at once overlaps those costs; each table's rows and
-   * files are the same as when written one after another.
+   * query and stage, paid on the driver one query at a time: {@value #CONCURRENT_TABLES} at a time overlap
+   * those costs ({@link ConcurrentWrites}).
    */
   private static void writeAll(TableWriter writer, Map<String, DerivedTables.Table> tables, Map<String, Long> rows,
       Map<String, Double> timings) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONCURRENT_TABLES, tables.size()), r -> {
-      Thread thread = new Thread(r, "derived-table-writer");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
+    try (ConcurrentWrites writes = new ConcurrentWrites(Math.min(CONCURRENT_TABLES, tables.size()), "derived-table-writer")) {
       Map<String, Future<long[]>> pending = new LinkedHashMap<>();
       for (Map.Entry<String, DerivedTables.Table> table : tables.entrySet()) {
-        pending.put(table.getKey(), pool.submit(() -> writeOne(writer, table.getKey(), table.getValue())));
+        pending.put(table.getKey(), writes.submit(() -> writeOne(writer, table.getKey(), table.getValue())));
       }
       for (Map.Entry<String, Future<long[]>> done : pending.entrySet()) {
-        long[] result = await(done.getValue());
+        long[] result = ConcurrentWrites.await(done.getValue());
         rows.put(done.getKey(), result[0]);
         timings.put(done.getKey(), Math.round(result[1] / 1e7) / 100.0);
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -65,20 +54,6 @@ final class DerivedTableStep {
       return new long[] {writer.write(name, computed, table.sortColumns()), System.nanoTime() - start};
     } finally {
       computed.unpersist();
-    }
-  }
-
-  private static long[] await(Future<long[]> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the derived tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }
