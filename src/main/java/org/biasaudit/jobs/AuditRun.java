@@ -272,11 +272,11 @@ public final class AuditRun {
       result = spark.read().schema(TableSchemas.ANNOTATED).parquet(path);
     }
     recordCounts(counts);
-    return new Annotated(result, settingsKey, total + reusedCount);
+    return new Annotated(result, settingsKey);
   }
 
   /** The annotated rows of every accepted article, and what the annotation store needs to keep them. */
-  private record Annotated(Dataset<Row> rows, String settingsKey, long count) {}
+  private record Annotated(Dataset<Row> rows, String settingsKey) {}
 
   private static Dataset<Row> counted(Dataset<Row> rows, Observation counts) {
     Column[] columns = countColumns();
@@ -397,7 +397,7 @@ public final class AuditRun {
           writer.write("quotes", quotes, quoteCount, "outlet", "published", "article_id", "quote_index"));
       Future<Void> storeWritten = writes.submit(() -> {
         AnnotationStore.write(rowsOfArticles, annotated.settingsKey(), prepared.output(), prepared.config().output().compression(),
-            AnnotationStore.files(annotated.count(), spark.sparkContext().defaultParallelism()));
+            AnnotationStore.files(articleCount, spark.sparkContext().defaultParallelism()));
         return null;
       });
       Future<Long> rejectedWritten = writes.submit(() -> writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
