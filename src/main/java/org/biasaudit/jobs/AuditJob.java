@@ -45,13 +45,23 @@ public final class AuditJob extends JobCommand {
   @Option(names = "--overwrite", description = "Replace a non-empty output directory.")
   boolean overwrite;
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+  /** Whether this JVM runs nothing but this job, so that it may drop the models once it has annotated. */
+  private final boolean ownsJvm;
+
+  private AuditJob(boolean ownsJvm) {
+    this.ownsJvm = ownsJvm;
   }
 
-  /** Runs the job as the command line would, with the exit code returned instead of exiting. */
+  public static void main(String[] args) {
+    System.exit(JobCommand.run(new AuditJob(true), "audit", args, System.out, System.err));
+  }
+
+  /**
+   * Runs the job as the command line would, with the exit code returned instead of exiting. The JVM is the
+   * caller's, so its loaded models stay loaded for the next run.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return JobCommand.run(new AuditJob(), "audit", args, out, err);
+    return JobCommand.run(new AuditJob(false), "audit", args, out, err);
   }
 
 
@@ -67,7 +77,7 @@ public final class AuditJob extends JobCommand {
     }
     SparkSession spark = SparkSessions.create(prepared.config());
     try {
-      new AuditRun(spark, prepared, out).run();
+      new AuditRun(spark, prepared, out, ownsJvm).run();
       return 0;
     } catch (Exception e) {
       err.println("audit: run failed: " + e);

@@ -45,6 +45,7 @@ import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.metrics.Periods;
 import org.biasaudit.nlp.AnnotatedArticle;
 import org.biasaudit.nlp.ArticleAnnotator;
+import org.biasaudit.nlp.NlpEngines;
 import org.biasaudit.output.AnnotationStore;
 import org.biasaudit.output.OutputDirectory;
 import org.biasaudit.output.SecretMasking;
@@ -65,7 +66,8 @@ public final class AuditRun {
   /** What the run wrote: rows per table, where, and how long it took. */
   public record Result(String output, Map<String, Long> rows, long inputRecords, double wallSeconds) {}
 
-  static final int ARTICLES_PER_TASK = 32;
+  static final int ARTICLES_PER_TASK = 256;
+  static final int TASKS_PER_CORE = 8;
   /** How many of the annotation store and the tables read from the annotated rows are written at once. */
   static final int CONCURRENT_WRITES = 3;
   /** Every status an annotated row can have: the manifest counts each. */
@@ -84,11 +86,23 @@ public final class AuditRun {
   private long mentionCount;
   private long quoteCount;
   private boolean reportWritten;
+  /** Drop the models once annotated: set where this run's JVM is its own and the driver is the executor. */
+  private final boolean releaseModels;
 
+  /** A run in a JVM shared with other work: the loaded models stay loaded. */
   public AuditRun(SparkSession spark, Prepared prepared, PrintStream out) {
+    this(spark, prepared, out, false);
+  }
+
+  /**
+   * @param ownsJvm the JVM runs nothing after this run (the command line's), so in local mode the models are
+   *     dropped once annotated ({@link NlpEngines#release}), leaving their memory to the tables
+   */
+  public AuditRun(SparkSession spark, Prepared prepared, PrintStream out, boolean ownsJvm) {
     this.spark = spark;
     this.prepared = prepared;
     this.out = out;
+    this.releaseModels = ownsJvm && spark.sparkContext().isLocal();
   }
 
   /**
@@ -154,6 +168,12 @@ public final class AuditRun {
       recordCopies(copies);
       Dataset<Row> duplicateGroups = copies.groups();
       Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
+      if (releaseModels) {
+        NlpEngines.release();
+        // One full collection (a fraction of a second) at the step's boundary, rather than many young ones in
+        // the 1 GB left beside the old models, or G1's concurrent marking walking them until it finds them dead.
+        System.gc();
+      }
       try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
         return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, duplicateGroups, laterCopies);
       }
@@ -309,13 +329,15 @@ public final class AuditRun {
   }
 
   /**
-   * How many tasks annotate {@code articles}: about {@value #ARTICLES_PER_TASK} articles each (a second or
-   * two of work), so the progress line moves and a long article does not hold up a core at the end of the
-   * stage; at least four tasks per core; at most 20,000. Each task has a fixed cost (scheduling, an output
-   * file, a commit): 8 articles per task made 1,250 tasks and files at 10,000 articles.
+   * How many tasks annotate {@code articles}: about {@value #ARTICLES_PER_TASK} articles each, at least
+   * {@value #TASKS_PER_CORE} per core, at most 20,000. Each task has a fixed cost that the articles share:
+   * scheduling, deserialising the function, an annotator, a Parquet file and its commit, and the JIT compiling
+   * Spark's per-task code as the count of tasks grows. At 10,000 articles on 2 cores, 40 tasks of 256 annotated
+   * faster than 79 of 128 and 313 of 32 (docs/benchmarks.md, seventh round). The floor per core keeps the
+   * stage's tail short on small corpora: the last task of a core runs while the other core may have none left.
    */
   static int annotationTasks(long articles, int cores) {
-    long byCores = Math.min(articles, cores * 4L);
+    long byCores = Math.min(articles, (long) cores * TASKS_PER_CORE);
     long bySize = Math.min((articles + ARTICLES_PER_TASK - 1) / ARTICLES_PER_TASK, 20_000);
     return (int) Math.max(1, Math.max(byCores, bySize));
   }

@@ -46,6 +46,22 @@ public final class NlpEngines {
     return MODELS.computeIfAbsent(TargetSentimentModel.RESOURCE, r -> TargetSentimentModel.loadDefault());
   }
 
+  /**
+   * Drops every model this JVM has loaded, CoreNLP's own annotator cache included, so that the memory serves
+   * what comes after annotation. Only for a JVM that annotates nothing more: a later annotator would load
+   * them again, in seconds. The job calls it where the driver is the executor and the JVM is its own (the
+   * command line's, not a test's): the models are about 1 GB of a 2.5 GB heap, and the garbage collector's
+   * concurrent marking traverses them again and again while the tables are built.
+   */
+  public static void release() {
+    PIPELINES.clear();
+    MATCHERS.clear();
+    COREF.clear();
+    MODELS.clear();
+    // What StanfordCoreNLP.clearAnnotatorPool() does, without the warning it logs for every run.
+    StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.clear();
+  }
+
   private static Pipelines load(AuditConfig.Nlp settings) {
     long start = System.nanoTime();
     StanfordCoreNLP splitter = new StanfordCoreNLP(CoreNlpProperties.splitter(settings));

@@ -7,15 +7,16 @@ import org.junit.jupiter.api.Test;
 /** How the annotation stage is cut into tasks: enough to balance the cores, few enough to cost little. */
 class AnnotationTasksTest {
   @Test
-  void aboutThirtyTwoArticlesPerTaskOnLargeCorpora() {
-    assertThat(AuditRun.annotationTasks(10_000, 2)).isEqualTo(313);
-    assertThat(AuditRun.annotationTasks(2_000, 2)).isEqualTo(63);
+  void about256ArticlesPerTaskOnLargeCorpora() {
+    assertThat(AuditRun.annotationTasks(10_000, 2)).isEqualTo(40);
+    assertThat(AuditRun.annotationTasks(50_000, 2)).isEqualTo(196);
   }
 
   @Test
-  void atLeastFourTasksPerCoreSoNoCoreWaitsOnOneLongTask() {
-    assertThat(AuditRun.annotationTasks(200, 16)).isEqualTo(64);
-    assertThat(AuditRun.annotationTasks(48, 2)).isEqualTo(8);
+  void atLeastEightTasksPerCoreSoNoCoreWaitsOnOneLongTask() {
+    assertThat(AuditRun.annotationTasks(2_000, 2)).isEqualTo(16);
+    assertThat(AuditRun.annotationTasks(200, 16)).isEqualTo(128);
+    assertThat(AuditRun.annotationTasks(48, 2)).isEqualTo(16);
   }
 
   @Test
