@@ -53,7 +53,7 @@ public final class AuditJob extends JobCommand {
   }
 
   public static void main(String[] args) {
-    System.exit(JobCommand.run(new AuditJob(true), "audit", args, System.out, System.err));
+    System.exit(run(new AuditJob(true), args, System.out, System.err));
   }
 
   /**
@@ -61,7 +61,11 @@ public final class AuditJob extends JobCommand {
    * caller's, so its loaded models stay loaded for the next run.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return JobCommand.run(new AuditJob(false), "audit", args, out, err);
+    return run(new AuditJob(false), args, out, err);
+  }
+
+  private static int run(AuditJob job, String[] args, PrintStream out, PrintStream err) {
+    return JobCommand.run(job, "audit", args, out, err);
   }
 
 

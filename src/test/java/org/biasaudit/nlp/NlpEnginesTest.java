@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-JVM cache: one set of engines shared by every caller, until a JVM that annotates nothing more
  * releases them. Checked on the engines that load in milliseconds (the alias automaton, the target-sentiment
- * weights, a tokenizer in CoreNLP's own cache), so that the test does not reload the parser for the rest
- * of the suite.
+ * weights, a tokenizer in CoreNLP's own cache), so that the test itself loads no parser. The release drops
+ * whatever other tests of this JVM loaded before it too: the next test that annotates loads the models again.
  */
 class NlpEnginesTest {
   @Test
