@@ -206,6 +206,9 @@ class AuditJobIT {
     String raw = Files.readString(Path.of(output, "manifest.json"));
     assertThat(raw).doesNotContain(SECRET);
     assertThat(manifest.at("/spark_settings/spark.hadoop.fs.s3a.secret.key").asText()).isEqualTo("********");
+    // A local[2] run: two shuffle partitions per task thread, no adaptive execution (SparkSessions.oneMachine).
+    assertThat(manifest.at("/spark_settings/spark.sql.shuffle.partitions").asText()).isEqualTo("4");
+    assertThat(manifest.at("/spark_settings/spark.sql.adaptive.enabled").asText()).isEqualTo("false");
     assertThat(console).doesNotContain(SECRET);
     assertThat(console).contains("annotating").contains("articles/s").contains("ETA")
         .contains("actor_outlet_summary").contains("Wall time").contains("Northgate Herald");
