@@ -64,6 +64,15 @@ public final class AuditJob extends JobCommand {
     return run(new AuditJob(false), args, out, err);
   }
 
+  /**
+   * Runs the job exactly as {@link #main} does, in a JVM that runs nothing after it (so, in local mode, the
+   * models are dropped once annotated), with the exit code returned instead of exiting: for a caller that
+   * measures the command line's run in a JVM of its own ({@code jobs/bench}).
+   */
+  public static int runInOwnJvm(String[] args, PrintStream out, PrintStream err) {
+    return run(new AuditJob(true), args, out, err);
+  }
+
   private static int run(AuditJob job, String[] args, PrintStream out, PrintStream err) {
     return JobCommand.run(job, "audit", args, out, err);
   }

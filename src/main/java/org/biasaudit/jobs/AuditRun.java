@@ -168,6 +168,11 @@ public final class AuditRun {
       recordCopies(copies);
       Dataset<Row> duplicateGroups = copies.groups();
       Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
+      long loadMillis = NlpEngines.loadMillis(config.nlp());
+      if (loadMillis >= 0) {
+        // Local mode: the driver's JVM loaded them (in a cluster each executor does, and the driver never).
+        annotationCounts.put("model_load_seconds", round(loadMillis / 1000.0));
+      }
       if (releaseModels) {
         NlpEngines.release();
         // One full collection (a fraction of a second) at the step's boundary, rather than many young ones in

@@ -53,6 +53,15 @@ public final class NlpEngines {
    * command line's, not a test's): the models are about 1 GB of a 2.5 GB heap, and the garbage collector's
    * concurrent marking traverses them again and again while the tables are built.
    */
+  /**
+   * How long the pipelines for {@code settings} took to load in this JVM, in milliseconds, or -1 when they are
+   * not loaded (nothing is loaded by asking).
+   */
+  public static long loadMillis(AuditConfig.Nlp settings) {
+    Pipelines loaded = PIPELINES.get(settings);
+    return loaded == null ? -1 : loaded.loadMillis();
+  }
+
   public static void release() {
     PIPELINES.clear();
     MATCHERS.clear();

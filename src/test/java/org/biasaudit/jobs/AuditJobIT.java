@@ -209,6 +209,8 @@ class AuditJobIT {
     // A local[2] run: two shuffle partitions per task thread, no adaptive execution (SparkSessions.oneMachine).
     assertThat(manifest.at("/spark_settings/spark.sql.shuffle.partitions").asText()).isEqualTo("4");
     assertThat(manifest.at("/spark_settings/spark.sql.adaptive.enabled").asText()).isEqualTo("false");
+    // The driver is the executor: it loaded the pipelines (when this JVM first needed them) and says how long that took.
+    assertThat(manifest.at("/annotation/model_load_seconds").asDouble()).isPositive();
     assertThat(console).doesNotContain(SECRET);
     assertThat(console).contains("annotating").contains("articles/s").contains("ETA")
         .contains("actor_outlet_summary").contains("Wall time").contains("Northgate Herald");
