@@ -48,12 +48,7 @@ final class DerivedTableStep {
   /** Row count and nanoseconds taken. */
   private static long[] writeOne(TableWriter writer, String name, DerivedTables.Table table) {
     long start = System.nanoTime();
-    // The writer counts, then writes: caching keeps the table from being computed twice.
-    Dataset<Row> computed = table.rows().cache();
-    try {
-      return new long[] {writer.write(name, computed, table.sortColumns()), System.nanoTime() - start};
-    } finally {
-      computed.unpersist();
-    }
+    // The writer counts the rows as it writes them: no cache, one computation.
+    return new long[] {writer.write(name, table.rows(), table.sortColumns()), System.nanoTime() - start};
   }
 }
