@@ -148,9 +148,13 @@ public final class AuditRun {
       if (spark.sparkContext().isLocal()) {
         ArticleAnnotator.loadModelsInBackground(config, prepared.registry());
       }
-      Dataset<Row> ingested = timed("read", () -> readInputs());
+      Ingested ingest = timed("read", () -> readInputs());
+      Dataset<Row> ingested = ingest.rows();
       Dataset<Row> articles = ingested.where(col("kind").equalTo("article"));
-      Dataset<Row> laterCopies = laterRecordsOfAnId(articles);
+      LaterRecords later = laterRecordsOfAnId(articles);
+      Dataset<Row> laterCopies = later.rows();
+      // Each article record is either the first of its id (annotated) or a later one (rejected).
+      long uniqueArticles = ingest.articles() - later.count();
       String[] record = {"source_file", "source_row"};
       Dataset<Row> unique = articles.join(laterCopies, record, "left_anti");
       Dataset<Row> duplicates = articles.join(laterCopies, record, "left_semi").select(col("source_file"), col("source_row"),
@@ -161,13 +165,14 @@ public final class AuditRun {
           .select(col("source_file"), col("source_row"), col("article_id"), col("reason_code"), col("reason"), col("excerpt"))
           .unionByName(duplicates);
 
-      long inputRecords = ingested.count();
+      long inputRecords = ingest.records();
       // Copies are found on the full texts, which the annotated rows no longer carry.
       SyndicatedCopies.Found copies = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
       recordCopies(copies);
       Dataset<Row> duplicateGroups = copies.groups();
-      Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey())));
+      Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey()),
+          uniqueArticles));
       long loadMillis = NlpEngines.loadMillis(config.nlp());
       if (loadMillis >= 0) {
         // Local mode: the driver's JVM loaded them (in a cluster each executor does, and the driver never).
@@ -215,7 +220,10 @@ public final class AuditRun {
     return new Result(output.target(), rows, inputRecords, wall);
   }
 
-  private Dataset<Row> readInputs() {
+  /** The input records as read, staged once, and their counts, taken as they were staged. */
+  private record Ingested(Dataset<Row> rows, long records, long articles) {}
+
+  private Ingested readInputs() {
     List<Row> files = new ArrayList<>();
     for (InputListing.InputFile file : prepared.listing().files()) {
       files.add(RowFactory.create(file.path(), file.bytes()));
@@ -230,10 +238,24 @@ public final class AuditRun {
     Dataset<Row> listed = spark.createDataFrame(files, TableSchemas.INPUT_FILES).repartition(slices);
     Dataset<Row> ingested = listed.flatMap(new ReadFilesFn(prepared.config().input(), hadoopSettings),
         Encoders.row(TableSchemas.INGESTED));
-    // Materialise once: the records are counted, split into articles and rejections, and deduplicated.
+    // Materialise once: the records are split into articles and rejections, and deduplicated. They are counted
+    // on the way (an observation), not in a query of their own.
     String path = prepared.output().workPath("ingested");
-    ingested.write().parquet(path);
-    return spark.read().schema(TableSchemas.INGESTED).parquet(path);
+    Observation counts = new Observation("input records");
+    ingested.observe(counts, count(lit(1)).as("records"), count_if(col("kind").equalTo("article")).as("articles"))
+        .write().parquet(path);
+    Map<String, Object> observed = observed(counts);
+    return new Ingested(spark.read().schema(TableSchemas.INGESTED).parquet(path), ((Number) observed.get("records")).longValue(),
+        ((Number) observed.get("articles")).longValue());
+  }
+
+  private static Map<String, Object> observed(Observation counts) {
+    try {
+      return counts.getAsJava();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting " + counts.name(), e);
+    }
   }
 
   private void recordCopies(SyndicatedCopies.Found copies) {
@@ -250,22 +272,24 @@ public final class AuditRun {
    * the copy search, the count and the annotation each drop them with a broadcast join instead of shuffling
    * every text by id (three shuffles of the whole corpus).
    */
-  private static Dataset<Row> laterRecordsOfAnId(Dataset<Row> articles) {
+  private record LaterRecords(Dataset<Row> rows, long count) {}
+
+  private static LaterRecords laterRecordsOfAnId(Dataset<Row> articles) {
     Dataset<Row> later = articles.select(col("article_id"), col("source_file"), col("source_row"))
         .withColumn("copy", row_number().over(Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("source_row"))))
         .where(col("copy").gt(1))
         .select(col("source_file"), col("source_row"))
         .cache();
     // Materialised now, so the planner knows how small it is (usually empty) when it plans the joins.
-    later.count();
-    return later;
+    return new LaterRecords(later, later.count());
   }
 
   /**
    * Annotates the articles the store does not already hold for these settings, and joins the stored
    * results of the others back onto their (current) article fields.
    */
-  private Annotated annotate(Dataset<Row> articles) throws IOException {
+  /** @param unique how many articles there are: the count of {@code articles}, known from the read */
+  private Annotated annotate(Dataset<Row> articles, long unique) throws IOException {
     String settingsKey = AnnotationStore.settingsKey(prepared.config(), prepared.registry(), Versions.project());
     Dataset<Row> stored = AnnotationStore.read(spark, prepared.output().target(), settingsKey);
     Dataset<Row> fresh = articles;
@@ -279,7 +303,7 @@ public final class AuditRun {
       Dataset<Row> joined = articles.join(hits, "content_key");
       reused = joined.select(Arrays.stream(TableSchemas.ANNOTATED.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     }
-    long total = fresh.count();
+    long total = stored == null ? unique : fresh.count();
     long reusedCount = reused == null ? 0 : reused.count();
     annotationCounts.put("annotated", total);
     annotationCounts.put("reused", reusedCount);
@@ -357,13 +381,7 @@ public final class AuditRun {
   }
 
   private void recordCounts(Observation counts) {
-    Map<String, Object> observed;
-    try {
-      observed = counts.getAsJava();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while counting the annotated rows", e);
-    }
+    Map<String, Object> observed = observed(counts);
     articleCount = ((Number) observed.get("articles")).longValue();
     mentionCount = ((Number) observed.get("mentions")).longValue();
     quoteCount = ((Number) observed.get("quotes")).longValue();
