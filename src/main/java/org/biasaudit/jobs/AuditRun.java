@@ -47,6 +47,7 @@ import org.biasaudit.nlp.AnnotatedArticle;
 import org.biasaudit.nlp.ArticleAnnotator;
 import org.biasaudit.nlp.NlpEngines;
 import org.biasaudit.output.AnnotationStore;
+import org.biasaudit.output.Observations;
 import org.biasaudit.output.OutputDirectory;
 import org.biasaudit.output.SecretMasking;
 import org.biasaudit.output.TableSchemas;
@@ -244,18 +245,9 @@ public final class AuditRun {
     Observation counts = new Observation("input records");
     ingested.observe(counts, count(lit(1)).as("records"), count_if(col("kind").equalTo("article")).as("articles"))
         .write().parquet(path);
-    Map<String, Object> observed = observed(counts);
-    return new Ingested(spark.read().schema(TableSchemas.INGESTED).parquet(path), ((Number) observed.get("records")).longValue(),
-        ((Number) observed.get("articles")).longValue());
-  }
-
-  private static Map<String, Object> observed(Observation counts) {
-    try {
-      return counts.getAsJava();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while counting " + counts.name(), e);
-    }
+    Map<String, Object> observed = Observations.await(counts);
+    return new Ingested(spark.read().schema(TableSchemas.INGESTED).parquet(path), Observations.count(observed, "records"),
+        Observations.count(observed, "articles"));
   }
 
   private void recordCopies(SyndicatedCopies.Found copies) {
@@ -287,8 +279,9 @@ public final class AuditRun {
   /**
    * Annotates the articles the store does not already hold for these settings, and joins the stored
    * results of the others back onto their (current) article fields.
+   *
+   * @param unique how many articles there are: the count of {@code articles}, known from the read
    */
-  /** @param unique how many articles there are: the count of {@code articles}, known from the read */
   private Annotated annotate(Dataset<Row> articles, long unique) throws IOException {
     String settingsKey = AnnotationStore.settingsKey(prepared.config(), prepared.registry(), Versions.project());
     Dataset<Row> stored = AnnotationStore.read(spark, prepared.output().target(), settingsKey);
@@ -381,13 +374,13 @@ public final class AuditRun {
   }
 
   private void recordCounts(Observation counts) {
-    Map<String, Object> observed = observed(counts);
-    articleCount = ((Number) observed.get("articles")).longValue();
-    mentionCount = ((Number) observed.get("mentions")).longValue();
-    quoteCount = ((Number) observed.get("quotes")).longValue();
+    Map<String, Object> observed = Observations.await(counts);
+    articleCount = Observations.count(observed, "articles");
+    mentionCount = Observations.count(observed, "mentions");
+    quoteCount = Observations.count(observed, "quotes");
     long byStatus = 0;
     for (String status : STATUSES) {
-      long n = ((Number) observed.get("status " + status)).longValue();
+      long n = Observations.count(observed, "status " + status);
       if (n > 0) {
         articlesByStatus.put(status, n);
       }

@@ -47,13 +47,6 @@ public final class NlpEngines {
   }
 
   /**
-   * Drops every model this JVM has loaded, CoreNLP's own annotator cache included, so that the memory serves
-   * what comes after annotation. Only for a JVM that annotates nothing more: a later annotator would load
-   * them again, in seconds. The job calls it where the driver is the executor and the JVM is its own (the
-   * command line's, not a test's): the models are about 1 GB of a 2.5 GB heap, and the garbage collector's
-   * concurrent marking traverses them again and again while the tables are built.
-   */
-  /**
    * How long the pipelines for {@code settings} took to load in this JVM, in milliseconds, or -1 when they are
    * not loaded (nothing is loaded by asking).
    */
@@ -62,6 +55,13 @@ public final class NlpEngines {
     return loaded == null ? -1 : loaded.loadMillis();
   }
 
+  /**
+   * Drops every model this JVM has loaded, CoreNLP's own annotator cache included, so that the memory serves
+   * what comes after annotation. Only for a JVM that annotates nothing more: a later annotator would load
+   * them again, in seconds. The job calls it where the driver is the executor and the JVM is its own (the
+   * command line's, not a test's): the models are about 1 GB of a 2.5 GB heap, and the garbage collector's
+   * concurrent marking traverses them again and again while the tables are built.
+   */
   public static void release() {
     PIPELINES.clear();
     MATCHERS.clear();

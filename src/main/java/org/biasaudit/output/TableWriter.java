@@ -43,13 +43,7 @@ public final class TableWriter {
   public long write(String table, Dataset<Row> rows, String... sortColumns) {
     Observation observed = new Observation("rows of " + table);
     write(table, rows.observe(observed, count(lit(1)).as("rows")), 1, sortColumns);
-    long count;
-    try {
-      count = ((Number) observed.getAsJava().get("rows")).longValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while counting the rows of " + table, e);
-    }
+    long count = Observations.count(Observations.await(observed), "rows");
     return count > rowsPerFile ? write(table, rows, count, sortColumns) : count;
   }
 

@@ -49,6 +49,11 @@ class TableWriterTest {
     return files;
   }
 
+  /** The keys of a file or table, in the order stored. */
+  private static List<Integer> keys(String path) {
+    return spark.read().parquet(path).collectAsList().stream().map(r -> r.getInt(0)).toList();
+  }
+
   @Test
   void countsTheRowsItWritesToOneSortedFile() throws Exception {
     OutputDirectory output = output();
@@ -57,8 +62,7 @@ class TableWriterTest {
     assertThat(written).isEqualTo(40);
     String path = output.stagingPath("small");
     assertThat(parquetFiles(path)).hasSize(1);
-    List<Integer> keys = spark.read().parquet(path).collectAsList().stream().map(r -> r.getInt(0)).toList();
-    assertThat(keys).hasSize(40).isSorted();
+    assertThat(keys(path)).hasSize(40).isSorted();
   }
 
   @Test
@@ -74,7 +78,7 @@ class TableWriterTest {
     int previous = -1;
     long total = 0;
     for (File file : files) {
-      List<Integer> keys = spark.read().parquet(file.getPath()).collectAsList().stream().map(r -> r.getInt(0)).toList();
+      List<Integer> keys = keys(file.getPath());
       assertThat(keys).isSorted();
       assertThat(keys.get(0)).isGreaterThan(previous);
       previous = keys.get(keys.size() - 1);
