@@ -68,6 +68,8 @@ public final class AuditRun {
   public record Result(String output, Map<String, Long> rows, long inputRecords, double wallSeconds) {}
 
   static final int ARTICLES_PER_TASK = 256;
+  /** The description of the annotation's Spark jobs: the copy search starts once their annotating stage is queued. */
+  static final String ANNOTATION_JOB = "bias-audit: annotate";
   static final int TASKS_PER_CORE = 8;
   /** How many of the annotation store and the tables read from the annotated rows are written at once. */
   static final int CONCURRENT_WRITES = 3;
@@ -167,13 +169,18 @@ public final class AuditRun {
           .unionByName(duplicates);
 
       long inputRecords = ingest.records();
-      // Copies are found on the full texts, which the annotated rows no longer carry.
-      SyndicatedCopies.Found copies = timed("syndication", () -> SyndicatedCopies.find(spark, unique,
-          config.aggregation().syndicationSimilarity(), config.aggregation().seed()));
+      Annotated annotated;
+      SyndicatedCopies.Found copies;
+      // Copies are found on the full texts, which the annotated rows no longer carry, beside the annotation.
+      try (CopySearch copySearch = new CopySearch(spark, () -> SyndicatedCopies.find(spark, unique,
+          config.aggregation().syndicationSimilarity(), config.aggregation().seed()))) {
+        annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey()),
+            uniqueArticles, copySearch::start));
+        // What the search takes after the annotation: the part of it that its slots did not hide.
+        copies = timed("syndication", copySearch::result);
+      }
       recordCopies(copies);
       Dataset<Row> duplicateGroups = copies.groups();
-      Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey()),
-          uniqueArticles));
       long loadMillis = NlpEngines.loadMillis(config.nlp());
       if (loadMillis >= 0) {
         // Local mode: the driver's JVM loaded them (in a cluster each executor does, and the driver never).
@@ -281,8 +288,10 @@ public final class AuditRun {
    * results of the others back onto their (current) article fields.
    *
    * @param unique how many articles there are: the count of {@code articles}, known from the read
+   * @param queued called once the annotation's annotating stage is queued, and again once it has ended (where
+   *     there was nothing to annotate, or no such stage, the second call is the first)
    */
-  private Annotated annotate(Dataset<Row> articles, long unique) throws IOException {
+  private Annotated annotate(Dataset<Row> articles, long unique, Runnable queued) throws IOException {
     String settingsKey = AnnotationStore.settingsKey(prepared.config(), prepared.registry(), Versions.project());
     Dataset<Row> stored = AnnotationStore.read(spark, prepared.output().target(), settingsKey);
     Dataset<Row> fresh = articles;
@@ -306,7 +315,7 @@ public final class AuditRun {
     // status are taken on the way (an observation: counted once per partition, even when a task is retried)
     // rather than in a pass of their own.
     Observation counts = new Observation("annotated rows");
-    Dataset<Row> result = annotateFresh(fresh, total, reused == null ? counts : null);
+    Dataset<Row> result = annotateFresh(fresh, total, reused == null ? counts : null, queued);
     if (reused != null) {
       // Fresh and reused results in one place, so that later steps read the union once.
       String path = prepared.output().workPath("annotated");
@@ -326,7 +335,7 @@ public final class AuditRun {
   }
 
   /** @param counts observes the annotated rows as they are written; null when the caller counts them elsewhere */
-  private Dataset<Row> annotateFresh(Dataset<Row> unique, long total, Observation counts) {
+  private Dataset<Row> annotateFresh(Dataset<Row> unique, long total, Observation counts, Runnable queued) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<ActorRegistry> registry = jsc.broadcast(prepared.registry());
     LongAccumulator done = spark.sparkContext().longAccumulator("articles annotated");
@@ -340,8 +349,13 @@ public final class AuditRun {
       annotated = counted(annotated, counts);
     }
     String path = prepared.output().workPath("fresh");
-    try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5))) {
+    try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5));
+        CopySearch.Listening annotating = CopySearch.whenJobQueued(spark, ANNOTATION_JOB, queued)) {
+      spark.sparkContext().setJobDescription(ANNOTATION_JOB);
       annotated.write().parquet(path);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+      queued.run();
     }
     annotationCounts.put("same_content", sameContent.value());
     if (sameContent.value() > 0) {
