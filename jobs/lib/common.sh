@@ -48,3 +48,99 @@ spark_jvm_options() {
 nlp_gc_options() {
   echo "-XX:+UseG1GC -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=75"
 }
+
+# Class-data sharing. A local run loads about 18,000 classes (Spark, Hadoop, Parquet, CoreNLP) from their
+# jars, parsing and verifying each; an archive of them, made once per build, is mapped by later JVMs instead,
+# and a run starts about 3 s sooner (docs/benchmarks.md). The first run of a build records the classes it
+# loads and, once it ends, makes the archive in the background (about 30 s of one core, 200 MB); later runs
+# use it. BIAS_AUDIT_CLASS_ARCHIVE=off turns this off, =wait makes the archive before the command returns;
+# BIAS_AUDIT_CLASS_ARCHIVE_DIR moves it (default target/class-archive).
+class_archive_dir() {
+  echo "${BIAS_AUDIT_CLASS_ARCHIVE_DIR:-$HOME_DIR/target/class-archive}"
+}
+
+# The archive of this build on this JDK: the JVM maps an archive only for the JDK that made it and for
+# unchanged jars, so its name carries both (an older one is deleted when a newer one is made).
+class_archive() {
+  local java_bin
+  java_bin="$(readlink -f "$(command -v java)")"
+  echo "$(class_archive_dir)/bias-audit-$( { echo "$java_bin"; stat -c '%n %Y %s' "$java_bin" \
+    "$(dirname "$java_bin")/../lib/server/libjvm.so" "$(job_jar)" "$HOME_DIR/target/local-classpath.txt" 2>/dev/null; } \
+    | cksum | cut -d' ' -f1).jsa"
+}
+
+class_archive_enabled() {
+  [[ "${BIAS_AUDIT_CLASS_ARCHIVE:-on}" != off ]]
+}
+
+# JVM options that map this build's archive; nothing when there is none (yet). Where the JVM cannot use an
+# archive it runs without one, silently: only the start-up time differs.
+class_share_options() {
+  local archive
+  class_archive_enabled || return 0
+  archive="$(class_archive)"
+  [[ -f "$archive" ]] && echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  return 0
+}
+
+# Makes the archive from a class list (-XX:DumpLoadedClassList) and deletes the list. One maker at a time:
+# the others return at once. Writes to a temporary name, so a JVM never maps a half-written archive.
+make_class_archive() {
+  local list="$1" dir archive lock
+  dir="$(class_archive_dir)"
+  archive="$(class_archive)"
+  lock="$dir/making"
+  mkdir -p "$dir"
+  # A maker killed half way leaves its lock behind: one older than 10 minutes is taken over.
+  find "$lock" -maxdepth 0 -mmin +10 -exec rmdir {} \; 2>/dev/null || true
+  if ! mkdir "$lock" 2>/dev/null; then
+    rm -f "$list"
+    return 0
+  fi
+  find "$dir" -maxdepth 1 -name 'bias-audit-*.jsa*' ! -name "$(basename "$archive")" -delete
+  if nice -n 10 java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$archive.part" \
+      -cp "$(local_classpath)" > "$dir/make.log" 2>&1; then
+    mv -f "$archive.part" "$archive"
+  else
+    rm -f "$archive.part"
+  fi
+  rm -f "$list"
+  rmdir "$lock"
+}
+
+# Runs `java ARGS...` with this build's archive; where there is none yet, records the classes the run loads
+# and, once it ends, makes the archive in the background (niced, detached, its log in class_archive_dir), or
+# before returning with BIAS_AUDIT_CLASS_ARCHIVE=wait. Exits with java's status.
+java_with_class_archive() {
+  local share list rc=0
+  share="$(class_share_options)"
+  if [[ -n "$share" ]] || ! class_archive_enabled || ! mkdir -p "$(class_archive_dir)" 2>/dev/null; then
+    # shellcheck disable=SC2086
+    exec java $share "$@"
+  fi
+  list="$(mktemp "$(class_archive_dir)/classes-XXXXXX.lst")"
+  java -XX:DumpLoadedClassList="$list" "$@" || rc=$?
+  if [[ -s "$list" && "${BIAS_AUDIT_CLASS_ARCHIVE:-on}" == wait ]]; then
+    make_class_archive "$list"
+  elif [[ -s "$list" ]]; then
+    HOME_DIR="$HOME_DIR" setsid nohup bash -c 'source "$0"; make_class_archive "$1"' "$HOME_DIR/jobs/lib/common.sh" "$list" \
+      </dev/null >/dev/null 2>&1 &
+  else
+    rm -f "$list"
+  fi
+  exit "$rc"
+}
+
+# Makes this build's archive now where there is none: an audit of sample-data/ records the classes, then the
+# archive is made (about a minute). For jobs/bench, whose measured runs must all start the same way.
+ensure_class_archive() {
+  local work
+  class_archive_enabled || return 0
+  [[ -n "$(class_share_options)" ]] && return 0
+  echo "Making this build's class-data archive (an audit of sample-data/, then the archive: about a minute)..." >&2
+  work="$(mktemp -d)"
+  BIAS_AUDIT_CLASS_ARCHIVE=wait BIAS_AUDIT_HEAP=2560m "$HOME_DIR/jobs/audit" --input "$HOME_DIR/sample-data" \
+    --output "$work/out" > "$work/audit.log" 2>&1 || { cat "$work/audit.log" >&2; rm -rf "$work"; return 1; }
+  rm -rf "$work"
+  [[ -n "$(class_share_options)" ]] || echo "No class-data archive could be made: see $(class_archive_dir)/make.log" >&2
+}

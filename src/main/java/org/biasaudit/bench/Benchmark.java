@@ -376,11 +376,17 @@ public final class Benchmark {
         Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).collect(Collectors.joining(", ")));
   }
 
-  /** The -XX options the runs were given (the collector settings of jobs/lib/common.sh), for the report. */
+  /**
+   * The -XX options the runs were given (the collector settings and the class-data archive of
+   * jobs/lib/common.sh), for the report: the archive by its file name, not this machine's path.
+   */
   private String gcOptions() {
     return Arrays.stream(jvmOptions.split("\\s+")).filter(o -> o.startsWith("-XX:") && !o.contains("IgnoreUnrecognized"))
+        .map(o -> o.startsWith(SHARED_ARCHIVE) ? SHARED_ARCHIVE + Path.of(o.substring(SHARED_ARCHIVE.length())).getFileName() : o)
         .collect(Collectors.joining(" "));
   }
+
+  private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=";
 
   private static String machineMemory() {
     try {
