@@ -40,13 +40,13 @@ final class ConcurrentWrites implements AutoCloseable {
     return future;
   }
 
-  /** The write's result, or its exception as thrown (a checked one wrapped). */
+  /** The write's (or any other background step's) result, or its exception as thrown (a checked one wrapped). */
   static <T> T await(Future<T> write) {
     try {
       return write.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the tables", e);
+      throw new IllegalStateException("interrupted while waiting for a step of the run", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

@@ -1,7 +1,6 @@
 package org.biasaudit.jobs;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.apache.spark.scheduler.SparkListener;
@@ -64,17 +63,7 @@ final class CopySearch implements AutoCloseable {
   /** The copies found: starts the search if nothing has, and waits for it. Its exception, if it failed. */
   SyndicatedCopies.Found result() {
     start();
-    try {
-      return result.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return ConcurrentWrites.await(result);
   }
 
   /**
