@@ -51,7 +51,7 @@ nlp_gc_options() {
 
 # Class-data sharing. A local run loads about 18,000 classes (Spark, Hadoop, Parquet, CoreNLP) from their
 # jars, parsing and verifying each; an archive of them, made once per build, is mapped by later JVMs instead,
-# and a run starts about 3 s sooner (docs/benchmarks.md). The first run of a build records the classes it
+# and a run starts about 2-4 s sooner on 2 cores (docs/benchmarks.md). The first run of a build records the classes it
 # loads and, once it ends, makes the archive in the background (about 30 s of one core, 200 MB); later runs
 # use it. BIAS_AUDIT_CLASS_ARCHIVE=off turns this off, =wait makes the archive before the command returns;
 # BIAS_AUDIT_CLASS_ARCHIVE_DIR moves it (default target/class-archive).

@@ -311,7 +311,7 @@ public final class Benchmark {
         + "task thread (%s with %d threads, %s with 1); cluster executors get 3 GB and 1 core each; the peer gets 12 GB.%n%n",
         heapBudget(cores), cores, heapBudget(1)));
     out.append(String.format(Locale.ROOT, "JVM options of every run but the peer's, besides the module flags: %s.%n%n",
-        gcOptions().isEmpty() ? "none" : "`" + gcOptions() + "`"));
+        reportedJvmOptions().isEmpty() ? "none" : "`" + reportedJvmOptions() + "`"));
     out.append("| run | what | threads | articles | wall s | model load s | tokens/s end to end | articles/s | "
         + "tokens/s annotation stage | live heap MB, max after GC | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
@@ -380,7 +380,7 @@ public final class Benchmark {
    * The -XX options the runs were given (the collector settings and the class-data archive of
    * jobs/lib/common.sh), for the report: the archive by its file name, not this machine's path.
    */
-  private String gcOptions() {
+  private String reportedJvmOptions() {
     return Arrays.stream(jvmOptions.split("\\s+")).filter(o -> o.startsWith("-XX:") && !o.contains("IgnoreUnrecognized"))
         .map(o -> o.startsWith(SHARED_ARCHIVE) ? SHARED_ARCHIVE + Path.of(o.substring(SHARED_ARCHIVE.length())).getFileName() : o)
         .collect(Collectors.joining(" "));

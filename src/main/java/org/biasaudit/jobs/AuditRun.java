@@ -350,7 +350,7 @@ public final class AuditRun {
     }
     String path = prepared.output().workPath("fresh");
     try (ProgressReporter progress = new ProgressReporter("annotating", total, done::value, out, Duration.ofSeconds(5));
-        CopySearch.Listening annotating = CopySearch.whenJobQueued(spark, ANNOTATION_JOB, queued)) {
+        CopySearch.Listening annotating = CopySearch.whenStageAfterShuffleQueued(spark, ANNOTATION_JOB, queued)) {
       spark.sparkContext().setJobDescription(ANNOTATION_JOB);
       annotated.write().parquet(path);
     } finally {

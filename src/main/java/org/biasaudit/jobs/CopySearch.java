@@ -97,7 +97,7 @@ final class CopySearch implements AutoCloseable {
    * the annotation's stage that annotates, after the shuffle that distributes the articles (the query's other
    * jobs, such as a broadcast of the small side of a join, read none). Close to stop listening.
    */
-  static Listening whenJobQueued(SparkSession spark, String description, Runnable action) {
+  static Listening whenStageAfterShuffleQueued(SparkSession spark, String description, Runnable action) {
     SparkListener listener = new SparkListener() {
       @Override
       public void onStageSubmitted(SparkListenerStageSubmitted stage) {

@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.output.TableSchemas;
+import org.biasaudit.testing.LocalSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,7 @@ class CopySearchTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSessions.configure(SparkSession.builder().master("local[2]").appName("copy-search-test")
-        .config("spark.ui.enabled", "false")).getOrCreate();
+    spark = LocalSpark.session("copy-search-test");
   }
 
   @AfterAll
@@ -89,7 +89,7 @@ class CopySearchTest {
     try (CopySearch search = new CopySearch(spark, () -> {
       searchTaskStarts.addAll(jsc.parallelize(List.of(1, 2, 3, 4), 4).map(i -> System.nanoTime()).collect());
       return found("a-1", "b-1");
-    }); CopySearch.Listening listening = CopySearch.whenJobQueued(spark, "described", search::start)) {
+    }); CopySearch.Listening listening = CopySearch.whenStageAfterShuffleQueued(spark, "described", search::start)) {
       spark.sparkContext().setJobDescription("described");
       List<Long> describedStarts;
       try {

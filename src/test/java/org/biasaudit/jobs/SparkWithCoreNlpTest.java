@@ -11,6 +11,7 @@ import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.ArticleRecord;
 import org.biasaudit.nlp.AnnotatedArticle;
 import org.biasaudit.nlp.ArticleAnnotator;
+import org.biasaudit.testing.LocalSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,7 @@ class SparkWithCoreNlpTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSessions.configure(SparkSession.builder().master("local[2]").appName("test")
-        .config("spark.ui.enabled", "false")).getOrCreate();
+    spark = LocalSpark.session("test");
   }
 
   @AfterAll

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.biasaudit.bench.CorpusGenerator;
 import org.biasaudit.config.AuditConfig;
-import org.biasaudit.jobs.SparkSessions;
+import org.biasaudit.testing.LocalSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,7 @@ class DerivedTablesTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSessions.configure(SparkSession.builder().master("local[2]").appName("derived-tables-test")
-        .config("spark.ui.enabled", "false")).getOrCreate();
+    spark = LocalSpark.session("derived-tables-test");
   }
 
   @AfterAll

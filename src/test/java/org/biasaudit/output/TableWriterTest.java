@@ -10,7 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.biasaudit.jobs.SparkSessions;
+import org.biasaudit.testing.LocalSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,7 @@ class TableWriterTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSessions.configure(SparkSession.builder().master("local[2]").appName("table-writer-test")
-        .config("spark.ui.enabled", "false")).getOrCreate();
+    spark = LocalSpark.session("table-writer-test");
   }
 
   @AfterAll
