@@ -154,7 +154,7 @@ public final class AuditRun {
       Ingested ingest = timed("read", () -> readInputs());
       Dataset<Row> ingested = ingest.rows();
       Dataset<Row> articles = ingested.where(col("kind").equalTo("article"));
-      LaterRecords later = laterRecordsOfAnId(articles);
+      LaterRecords later = laterRecordsOfAnId(spark, articles, LATER_RECORDS_IN_DRIVER);
       Dataset<Row> laterCopies = later.rows();
       // Each article record is either the first of its id (annotated) or a later one (rejected).
       long uniqueArticles = ingest.articles() - later.count();
@@ -169,31 +169,26 @@ public final class AuditRun {
           .unionByName(duplicates);
 
       long inputRecords = ingest.records();
-      Annotated annotated;
-      SyndicatedCopies.Found copies;
-      // Copies are found on the full texts, which the annotated rows no longer carry, beside the annotation.
+      // Copies are found on the full texts, which the annotated rows no longer carry, beside the annotation; the
+      // tables that do not need them are written while what is left of the search ends.
       try (CopySearch copySearch = new CopySearch(spark, () -> SyndicatedCopies.find(spark, unique,
           config.aggregation().syndicationSimilarity(), config.aggregation().seed()))) {
-        annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey()),
+        Annotated annotated = timed("annotate", () -> annotate(unique.withColumn("content_key", AnnotationStore.contentKey()),
             uniqueArticles, copySearch::start));
-        // What the search takes after the annotation: the part of it that its slots did not hide.
-        copies = timed("syndication", copySearch::result);
-      }
-      recordCopies(copies);
-      Dataset<Row> duplicateGroups = copies.groups();
-      long loadMillis = NlpEngines.loadMillis(config.nlp());
-      if (loadMillis >= 0) {
-        // Local mode: the driver's JVM loaded them (in a cluster each executor does, and the driver never).
-        annotationCounts.put("model_load_seconds", round(loadMillis / 1000.0));
-      }
-      if (releaseModels) {
-        NlpEngines.release();
-        // One full collection (a fraction of a second) at the step's boundary, rather than many young ones in
-        // the 1 GB left beside the old models, or G1's concurrent marking walking them until it finds them dead.
-        System.gc();
-      }
-      try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
-        return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, duplicateGroups, laterCopies);
+        long loadMillis = NlpEngines.loadMillis(config.nlp());
+        if (loadMillis >= 0) {
+          // Local mode: the driver's JVM loaded them (in a cluster each executor does, and the driver never).
+          annotationCounts.put("model_load_seconds", round(loadMillis / 1000.0));
+        }
+        if (releaseModels) {
+          NlpEngines.release();
+          // One full collection (a fraction of a second) at the step's boundary, rather than many young ones in
+          // the 1 GB left beside the old models, or G1's concurrent marking walking them until it finds them dead.
+          System.gc();
+        }
+        try (ClientCompilerOnly lateSteps = spark.sparkContext().isLocal() ? ClientCompilerOnly.start() : null) {
+          return writeAndPublish(start, startedAt, inputRecords, annotated, rejected, copySearch, laterCopies);
+        }
       }
     } catch (IOException | RuntimeException e) {
       output.abandon();
@@ -203,12 +198,12 @@ public final class AuditRun {
 
   /** The steps after annotation: short Spark queries, which in local mode run client-compiled (ClientCompilerOnly). */
   private Result writeAndPublish(long start, Instant startedAt, long inputRecords, Annotated annotated, Dataset<Row> rejected,
-      Dataset<Row> duplicateGroups, Dataset<Row> laterCopies) throws IOException {
+      CopySearch copySearch, Dataset<Row> laterCopies) throws IOException {
     OutputDirectory output = prepared.output();
     TableWriter writer = new TableWriter(output, prepared.config().output().compression());
     Map<String, Long> rows = new LinkedHashMap<>();
     timed("write", () -> {
-      writeTables(writer, annotated, rejected, duplicateGroups, rows);
+      writeTables(writer, annotated, rejected, copySearch, rows);
       return null;
     });
     // Its last reader, the rejected table, is written.
@@ -267,20 +262,36 @@ public final class AuditRun {
 
   /**
    * The records whose id an earlier record (in file order) already used: {@code source_file} and
-   * {@code source_row} of each. They are found on the ids and positions alone and kept in memory, so that
-   * the copy search, the count and the annotation each drop them with a broadcast join instead of shuffling
-   * every text by id (three shuffles of the whole corpus).
+   * {@code source_row} of each. They are found on the ids and positions alone, so that the copy search, the
+   * count and the annotation each drop them with a join on the positions instead of shuffling every text by id
+   * (three shuffles of the whole corpus).
    */
-  private record LaterRecords(Dataset<Row> rows, long count) {}
+  record LaterRecords(Dataset<Row> rows, long count) {}
 
-  private static LaterRecords laterRecordsOfAnId(Dataset<Row> articles) {
+  /** Up to this many later records are held in the driver (about 100 bytes each), as a local table. */
+  static final int LATER_RECORDS_IN_DRIVER = 100_000;
+
+  /**
+   * Finds the later records of an id. Up to {@code inDriver} of them (usually there are none) become a table
+   * held in the driver: the joins that drop them then need no Spark job to broadcast them (the annotation and
+   * the copy search each ran one, and the search's waited for a free task slot), and none at all when there
+   * are none, since Spark drops a join with an empty table from the plan. More stay cached, and the planner
+   * joins them as their size allows.
+   */
+  static LaterRecords laterRecordsOfAnId(SparkSession spark, Dataset<Row> articles, int inDriver) {
     Dataset<Row> later = articles.select(col("article_id"), col("source_file"), col("source_row"))
         .withColumn("copy", row_number().over(Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("source_row"))))
         .where(col("copy").gt(1))
         .select(col("source_file"), col("source_row"))
         .cache();
-    // Materialised now, so the planner knows how small it is (usually empty) when it plans the joins.
-    return new LaterRecords(later, later.count());
+    // Materialised now, so the planner knows how small they are when it plans the joins.
+    long count = later.count();
+    if (count > inDriver) {
+      return new LaterRecords(later, count);
+    }
+    List<Row> rows = count == 0 ? List.of() : later.collectAsList();
+    later.unpersist();
+    return new LaterRecords(spark.createDataFrame(rows, later.schema()), count);
   }
 
   /**
@@ -407,22 +418,14 @@ public final class AuditRun {
   }
 
   /**
-   * Writes the annotation store and every table. The store and the tables that come straight from the
-   * annotated rows are written {@value #CONCURRENT_WRITES} at a time ({@link ConcurrentWrites}); the derived
-   * tables start as soon as the three they read (articles, mentions, quotes) are staged.
+   * Writes the annotation store and every table, {@value #CONCURRENT_WRITES} at a time ({@link ConcurrentWrites}).
+   * The mentions, the quotes and the store need no copy groups: they are written while what is left of the copy
+   * search ends. The articles table carries each article's group, so it waits for the search; the derived tables
+   * start as soon as the three they read (articles, mentions, quotes) are staged.
    */
-  private void writeTables(TableWriter writer, Annotated annotated, Dataset<Row> rejected, Dataset<Row> duplicateGroups,
-      Map<String, Long> rows) {
+  private void writeTables(TableWriter writer, Annotated annotated, Dataset<Row> rejected, CopySearch copySearch,
+      Map<String, Long> rows) throws IOException {
     Dataset<Row> rowsOfArticles = annotated.rows();
-    List<Column> articleColumns = new ArrayList<>();
-    for (String name : TableSchemas.ARTICLE_COLUMNS.fieldNames()) {
-      articleColumns.add(col(name));
-    }
-    articleColumns.add(size(col("mentions")).as("mention_count"));
-    articleColumns.add(size(col("quotes")).as("quote_count"));
-    // Counted in annotate(); the left join on the copy groups keeps one row per article.
-    Dataset<Row> articleRows = rowsOfArticles.select(articleColumns.toArray(Column[]::new))
-        .join(duplicateGroups, new String[] {"article_id"}, "left");
     Dataset<Row> mentions = rowsOfArticles
         .select(col("article_id"), col("outlet"), col("published"), explode(col("mentions")).as("m"))
         .select(col("article_id"), col("outlet"), col("published"), col("m.*"));
@@ -440,9 +443,6 @@ public final class AuditRun {
 
     Map<String, Long> derived = new LinkedHashMap<>();
     try (ConcurrentWrites writes = new ConcurrentWrites(CONCURRENT_WRITES, "table-writer")) {
-      // The three the derived tables read go first.
-      Future<Long> articlesWritten = writes.submit(() ->
-          writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
       Future<Long> mentionsWritten = writes.submit(() -> writer.write("mentions", mentions, mentionCount,
           "actor_id", "published", "outlet", "article_id", "field", "char_begin"));
       Future<Long> quotesWritten = writes.submit(() ->
@@ -452,6 +452,15 @@ public final class AuditRun {
             AnnotationStore.files(articleCount, spark.sparkContext().defaultParallelism()));
         return null;
       });
+      // What the search takes after the annotation: the part of it that neither the annotation's last tasks nor
+      // the writes above hid.
+      SyndicatedCopies.Found copies = timed("syndication", copySearch::result);
+      recordCopies(copies);
+      // Counted in annotate(); the left join on the copy groups keeps one row per article.
+      Dataset<Row> articleRows = rowsOfArticles.select(articleColumns())
+          .join(copies.groups(), new String[] {"article_id"}, "left");
+      Future<Long> articlesWritten = writes.submit(() ->
+          writer.write("articles", articleRows, articleCount, "outlet", "published", "article_id"));
       Future<Long> rejectedWritten = writes.submit(() -> writer.write("rejected", rejected, "source_file", "source_row", "reason_code"));
       Future<Long> actorsWritten = writes.submit(() -> writer.write("actors", actorRows, "actor_id"));
 
@@ -473,6 +482,17 @@ public final class AuditRun {
       rows.putAll(derived);
       ConcurrentWrites.await(storeWritten);
     }
+  }
+
+  /** The columns of the articles table that come from the annotated rows (the copy group is joined on). */
+  private static Column[] articleColumns() {
+    List<Column> columns = new ArrayList<>();
+    for (String name : TableSchemas.ARTICLE_COLUMNS.fieldNames()) {
+      columns.add(col(name));
+    }
+    columns.add(size(col("mentions")).as("mention_count"));
+    columns.add(size(col("quotes")).as("quote_count"));
+    return columns.toArray(Column[]::new);
   }
 
   /** The report is a view of the tables: a failure to draw it is reported and does not fail the audit. */
