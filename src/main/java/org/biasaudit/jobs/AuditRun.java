@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -40,6 +41,7 @@ import org.biasaudit.actors.Actor;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.InputListing;
+import org.biasaudit.ingest.ReadSlices;
 import org.biasaudit.ingest.RejectReason;
 import org.biasaudit.metrics.SyndicatedCopies;
 import org.biasaudit.metrics.Periods;
@@ -227,9 +229,10 @@ public final class AuditRun {
   private record Ingested(Dataset<Row> rows, long records, long articles) {}
 
   private Ingested readInputs() {
-    List<Row> files = new ArrayList<>();
-    for (InputListing.InputFile file : prepared.listing().files()) {
-      files.add(RowFactory.create(file.path(), file.bytes()));
+    int slices = spark.sparkContext().defaultParallelism() * 4;
+    List<List<Row>> groups = new ArrayList<>();
+    for (List<InputListing.InputFile> group : ReadSlices.balance(prepared.listing().files(), slices)) {
+      groups.add(group.stream().map(file -> RowFactory.create(file.path(), file.bytes())).toList());
     }
     Map<String, String> hadoopSettings = new TreeMap<>();
     spark.sparkContext().hadoopConfiguration().forEach(e -> {
@@ -237,8 +240,10 @@ public final class AuditRun {
         hadoopSettings.put(e.getKey(), e.getValue());
       }
     });
-    int slices = Math.max(1, Math.min(files.size(), spark.sparkContext().defaultParallelism() * 4));
-    Dataset<Row> listed = spark.createDataFrame(files, TableSchemas.INPUT_FILES).repartition(slices);
+    // One task per group of files, heaviest first (ReadSlices): a slice of the parallelised list per group.
+    JavaRDD<Row> files = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groups, Math.max(1, groups.size()))
+        .flatMap(group -> group.iterator());
+    Dataset<Row> listed = spark.createDataFrame(files, TableSchemas.INPUT_FILES);
     Dataset<Row> ingested = listed.flatMap(new ReadFilesFn(prepared.config().input(), hadoopSettings),
         Encoders.row(TableSchemas.INGESTED));
     // Materialise once: the records are split into articles and rejections, and deduplicated. They are counted

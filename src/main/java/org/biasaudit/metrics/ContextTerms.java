@@ -3,6 +3,7 @@ package org.biasaudit.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,23 +58,41 @@ public final class ContextTerms {
    */
   public static List<String> around(String sentence, Collection<String> targetSurfaces, Collection<String> allSurfaces,
       int window) {
-    List<String> words = tokens(sentence);
-    boolean[] name = new boolean[words.size()];
-    for (String surface : allSurfaces) {
-      markOccurrences(words, tokens(surface), name, null, 0);
-    }
-    boolean[] near = new boolean[words.size()];
-    boolean found = false;
-    for (String surface : targetSurfaces) {
-      found |= markOccurrences(words, tokens(surface), null, near, window);
-    }
-    List<String> terms = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      if ((near[i] || !found) && !name[i] && isContentWord(words.get(i))) {
-        terms.add(words.get(i));
+    return new Sentence(sentence, allSurfaces).around(targetSurfaces, window);
+  }
+
+  /**
+   * A sentence's words and which of them name a tracked actor, found once for every actor the sentence names
+   * ({@link #around(Collection, int)} per actor): tokenizing is most of the cost.
+   */
+  public static final class Sentence {
+    private final List<String> words;
+    private final boolean[] name;
+
+    /** @param allSurfaces how the sentence names every tracked actor in it (repeats are looked for once) */
+    public Sentence(String sentence, Collection<String> allSurfaces) {
+      words = tokens(sentence);
+      name = new boolean[words.size()];
+      for (String surface : new LinkedHashSet<>(allSurfaces)) {
+        markOccurrences(words, tokens(surface), name, null, 0);
       }
     }
-    return terms;
+
+    /** {@link ContextTerms#around(String, Collection, Collection, int)} for one actor of this sentence. */
+    public List<String> around(Collection<String> targetSurfaces, int window) {
+      boolean[] near = new boolean[words.size()];
+      boolean found = false;
+      for (String surface : new LinkedHashSet<>(targetSurfaces)) {
+        found |= markOccurrences(words, tokens(surface), null, near, window);
+      }
+      List<String> terms = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        if ((near[i] || !found) && !name[i] && isContentWord(words.get(i))) {
+          terms.add(words.get(i));
+        }
+      }
+      return terms;
+    }
   }
 
   /** Marks each occurrence of {@code surface} in {@code words} (and the window around it, in {@code near}). */
@@ -102,7 +121,7 @@ public final class ContextTerms {
     if (surface.size() == 1) {
       // "Biden-era", "anti-Putin": the name is one part of a hyphenated word.
       String word = words.get(at);
-      return word.equals(surface.get(0)) || Arrays.asList(word.split("-")).contains(surface.get(0));
+      return word.equals(surface.get(0)) || word.indexOf('-') >= 0 && Arrays.asList(word.split("-")).contains(surface.get(0));
     }
     for (int j = 0; j < surface.size(); j++) {
       if (!words.get(at + j).equals(surface.get(j))) {

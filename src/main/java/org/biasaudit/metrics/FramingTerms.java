@@ -127,8 +127,9 @@ public final class FramingTerms {
       all.add(named.getString(1));
     }
     List<Row> out = new ArrayList<>();
+    ContextTerms.Sentence words = new ContextTerms.Sentence(text, all);
     for (Map.Entry<String, List<String>> actor : surfaces.entrySet()) {
-      for (String term : ContextTerms.around(text, actor.getValue(), all, window)) {
+      for (String term : words.around(actor.getValue(), window)) {
         out.add(RowFactory.create(outlet, actor.getKey(), CONTEXT, term));
       }
     }
