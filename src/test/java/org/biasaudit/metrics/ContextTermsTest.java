@@ -25,6 +25,18 @@ class ContextTermsTest {
   }
 
   @Test
+  void oneSentenceServesEveryActorItNames() {
+    // FramingTerms tokenizes a sentence once and asks it for each actor in turn: each answer must be the one
+    // that sentence gives that actor alone, whatever was asked before.
+    String sentence = "Critics say a weak and confused Joe Biden failed again on the border, while Putin smiled in Moscow.";
+    List<String> all = List.of("Joe Biden", "Putin", "Putin");
+    ContextTerms.Sentence words = new ContextTerms.Sentence(sentence, all);
+    assertThat(words.around(List.of("Putin", "Putin"), 2)).containsExactly("border", "smiled");
+    assertThat(words.around(List.of("Joe Biden"), 3)).containsExactly("weak", "confused", "failed");
+    assertThat(words.around(List.of("Putin"), 2)).containsExactly("border", "smiled");
+  }
+
+  @Test
   void overlappingWindowsCountEachWordOnce() {
     List<String> terms = ContextTerms.around("Biden praised Biden", List.of("Biden", "Biden"), List.of("Biden"), 5);
     assertThat(terms).containsExactly("praised");
