@@ -21,7 +21,7 @@ final class DerivedTableStep {
       Dataset<Row> quotes, Map<String, String> actorNames, AuditConfig.Aggregation settings, Map<String, Long> rows,
       Map<String, Double> timings) {
     try (DerivedTables.Built built = DerivedTables.build(spark, articles, mentions, quotes, actorNames, settings)) {
-      writeAll(writer, built.tables(), rows, timings);
+      writeAll(spark, writer, built.tables(), rows, timings);
     }
   }
 
@@ -30,12 +30,12 @@ final class DerivedTableStep {
    * query and stage, paid on the driver one query at a time: {@value #CONCURRENT_TABLES} at a time overlap
    * those costs ({@link ConcurrentWrites}).
    */
-  private static void writeAll(TableWriter writer, Map<String, DerivedTables.Table> tables, Map<String, Long> rows,
-      Map<String, Double> timings) {
+  private static void writeAll(SparkSession spark, TableWriter writer, Map<String, DerivedTables.Table> tables,
+      Map<String, Long> rows, Map<String, Double> timings) {
     try (ConcurrentWrites writes = new ConcurrentWrites(Math.min(CONCURRENT_TABLES, tables.size()), "derived-table-writer")) {
       Map<String, Future<long[]>> pending = new LinkedHashMap<>();
       for (Map.Entry<String, DerivedTables.Table> table : tables.entrySet()) {
-        pending.put(table.getKey(), writes.submit(() -> writeOne(writer, table.getKey(), table.getValue())));
+        pending.put(table.getKey(), writes.submit(() -> writeOne(spark, writer, table.getKey(), table.getValue())));
       }
       for (Map.Entry<String, Future<long[]>> done : pending.entrySet()) {
         long[] result = ConcurrentWrites.await(done.getValue());
@@ -46,8 +46,10 @@ final class DerivedTableStep {
   }
 
   /** Row count and nanoseconds taken. */
-  private static long[] writeOne(TableWriter writer, String name, DerivedTables.Table table) {
+  private static long[] writeOne(SparkSession spark, TableWriter writer, String name, DerivedTables.Table table) {
     long start = System.nanoTime();
+    // Names the table's Spark jobs in the UI and the event log (a property of this writer thread).
+    spark.sparkContext().setJobDescription("bias-audit: " + name);
     // The writer counts the rows as it writes them: no cache, one computation.
     return new long[] {writer.write(name, table.rows(), table.sortColumns()), System.nanoTime() - start};
   }

@@ -1,8 +1,8 @@
 package org.biasaudit.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -15,13 +15,16 @@ import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -52,11 +55,19 @@ public final class FramingTerms {
       .add("log_odds_ratio", DataTypes.DoubleType, false)
       .add("z_score", DataTypes.DoubleType, false);
 
-  private static final StructType TERM = new StructType()
+  private static final StructType TERM_COUNT = new StructType()
       .add("outlet", DataTypes.StringType, false)
       .add("actor_id", DataTypes.StringType, false)
       .add("source", DataTypes.StringType, false)
-      .add("term", DataTypes.StringType, false);
+      .add("term", DataTypes.StringType, false)
+      .add("n", DataTypes.LongType, false);
+
+  /**
+   * How many distinct (outlet, actor, term) counts a task holds before it hands them on: enough to count a
+   * partition's context terms in one go at the sizes seen (about 100,000 distinct at 10,000 articles), a bound
+   * on the task's memory at any size. Counts handed on early are summed with the rest after the shuffle.
+   */
+  static final int MAX_HELD_COUNTS = 200_000;
 
   private FramingTerms() {}
 
@@ -66,15 +77,19 @@ public final class FramingTerms {
     Dataset<Row> sentences = mentions.where(col("sentence").isNotNull())
         .groupBy(col("outlet"), col("article_id"), col("field"), col("sentence_index"))
         .agg(max(col("sentence")).as("sentence"), collect_list(struct(col("actor_id"), col("surface"))).as("named"));
-    Dataset<Row> terms = sentences.flatMap((FlatMapFunction<Row, Row>) row -> contextTerms(row, window), Encoders.row(TERM));
+    // Counted within each task first: a sentence gives a row per context term, some two million rows at 10,000
+    // articles, and making a Spark row of each cost more than finding the terms.
+    Dataset<Row> terms = sentences.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> contextTermCounts(rows, window),
+        Encoders.row(TERM_COUNT));
     if (columns.contains("governing_verb")) {
       terms = terms.unionByName(mentions.where(col("governing_verb").isNotNull())
           .select(col("outlet"), col("actor_id"), lit(GOVERNING_VERB).as("source"),
-              lower(trim(col("governing_verb").cast("string"))).as("term")));
+              lower(trim(col("governing_verb").cast("string"))).as("term"), lit(1L).as("n")));
     }
     if (columns.contains("descriptors")) {
       terms = terms.unionByName(mentions.where(col("descriptors").isNotNull())
-          .select(col("outlet"), col("actor_id"), lit(DESCRIPTOR).as("source"), explode(col("descriptors")).as("term"))
+          .select(col("outlet"), col("actor_id"), lit(DESCRIPTOR).as("source"), explode(col("descriptors")).as("term"),
+              lit(1L).as("n"))
           .where(col("term").isNotNull())
           .withColumn("term", lower(trim(col("term")))));
     }
@@ -85,7 +100,8 @@ public final class FramingTerms {
     // shuffle. (Joining the counts to aggregates of themselves made Spark compute the terms four times over:
     // it does not reuse an exchange under a typed flatMap that appears in both sides of a join.)
     Dataset<Row> counts = terms.groupBy(col("outlet"), col("actor_id"), col("source"), col("term"))
-        .agg(count(lit(1)).as("count"))
+        // Never null (a group has rows); coalesced so the column stays as non-nullable as a count.
+        .agg(coalesce(sum(col("n")), lit(0L)).as("count"))
         .repartition(col("actor_id"), col("source"));
     Dataset<Row> totals = counts
         .withColumn("outlet_terms", sum(col("count")).over(Window.partitionBy(col("outlet"), col("actor_id"), col("source"))))
@@ -116,8 +132,49 @@ public final class FramingTerms {
         .select(Arrays.stream(TableSchemas.FRAMING_TERMS.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
-  /** Context terms of every actor named in one sentence, one row per term occurrence. */
-  static Iterator<Row> contextTerms(Row sentence, int window) {
+  /**
+   * The context terms of every actor named in the sentences, counted: one row per outlet, actor and term, with
+   * how often the term occurs near the actor in these sentences. The same key may come out more than once when
+   * the counts held exceed {@link #MAX_HELD_COUNTS}; its counts then add up.
+   */
+  static Iterator<Row> contextTermCounts(Iterator<Row> sentences, int window) {
+    return contextTermCounts(sentences, window, MAX_HELD_COUNTS);
+  }
+
+  static Iterator<Row> contextTermCounts(Iterator<Row> sentences, int window, int maxHeld) {
+    return new Iterator<>() {
+      private final Map<List<String>, long[]> held = new HashMap<>();
+      private Iterator<Row> ready = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!ready.hasNext()) {
+          if (!sentences.hasNext()) {
+            return false;
+          }
+          while (sentences.hasNext() && held.size() < maxHeld) {
+            countContextTerms(sentences.next(), window, held);
+          }
+          List<Row> rows = new ArrayList<>(held.size());
+          held.forEach((key, n) -> rows.add(RowFactory.create(key.get(0), key.get(1), CONTEXT, key.get(2), n[0])));
+          held.clear();
+          ready = rows.iterator();
+        }
+        return true;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return ready.next();
+      }
+    };
+  }
+
+  /** Adds the context terms of every actor named in one sentence to {@code counts}, keyed by outlet, actor and term. */
+  static void countContextTerms(Row sentence, int window, Map<List<String>, long[]> counts) {
     String text = sentence.getAs("sentence");
     String outlet = sentence.getAs("outlet");
     Map<String, List<String>> surfaces = new LinkedHashMap<>();
@@ -126,13 +183,11 @@ public final class FramingTerms {
       surfaces.computeIfAbsent(named.getString(0), a -> new ArrayList<>()).add(named.getString(1));
       all.add(named.getString(1));
     }
-    List<Row> out = new ArrayList<>();
     ContextTerms.Sentence words = new ContextTerms.Sentence(text, all);
     for (Map.Entry<String, List<String>> actor : surfaces.entrySet()) {
       for (String term : words.around(actor.getValue(), window)) {
-        out.add(RowFactory.create(outlet, actor.getKey(), CONTEXT, term));
+        counts.computeIfAbsent(List.of(outlet, actor.getKey(), term), k -> new long[1])[0]++;
       }
     }
-    return out.iterator();
   }
 }
