@@ -51,8 +51,10 @@ class FramingTermsTest {
     List<Row> rows = new ArrayList<>();
     FramingTerms.contextTermCounts(sentences().iterator(), 8, 1).forEachRemaining(rows::add);
     // With room for one count at a time, keys come out once per sentence that holds them.
-    assertThat(rows.stream().filter(r -> r.getString(1).equals("biden") && r.getString(3).equals("weak")).count()).isGreaterThan(1);
-    assertThat(counts(sentences().iterator(), 1)).isEqualTo(counts(sentences().iterator(), FramingTerms.MAX_HELD_COUNTS));
+    assertThat(rows.stream().filter(r -> r.getString(1).equals("biden") && r.getString(3).equals("weak")).count())
+        .isGreaterThan(1);
+    assertThat(counts(sentences().iterator(), 1))
+        .isEqualTo(counts(sentences().iterator(), FramingTerms.MAX_HELD_COUNTS));
   }
 
   @Test
@@ -75,6 +77,7 @@ class FramingTermsTest {
     for (int i = 0; i < actorsAndSurfaces.length; i += 2) {
       named.add(new GenericRowWithSchema(new Object[] {actorsAndSurfaces[i], actorsAndSurfaces[i + 1]}, NAMED));
     }
-    return new GenericRowWithSchema(new Object[] {outlet, text, CollectionConverters.asScala(named).toList()}, SENTENCE);
+    Object[] values = {outlet, text, CollectionConverters.asScala(named).toList()};
+    return new GenericRowWithSchema(values, SENTENCE);
   }
 }
