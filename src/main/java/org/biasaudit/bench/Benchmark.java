@@ -310,7 +310,7 @@ public final class Benchmark {
     out.append(String.format(Locale.ROOT, "The job and the ceiling run with -Xmx set to the heap budget, 1.5 GB + 0.5 GB per "
         + "task thread (%s with %d threads, %s with 1); cluster executors get 3 GB and 1 core each; the peer gets 12 GB.%n%n",
         heapBudget(cores), cores, heapBudget(1)));
-    out.append(String.format(Locale.ROOT, "JVM options of every run but the peer's, besides the module flags: %s.%n%n",
+    out.append(String.format(Locale.ROOT, "JVM options of every run, the peer's included, besides the module flags: %s.%n%n",
         reportedJvmOptions().isEmpty() ? "none" : "`" + reportedJvmOptions() + "`"));
     out.append("| run | what | threads | articles | wall s | model load s | tokens/s end to end | articles/s | "
         + "tokens/s annotation stage | live heap MB, max after GC | max RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
