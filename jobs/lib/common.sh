@@ -50,11 +50,12 @@ nlp_gc_options() {
 }
 
 # Transparent huge pages for the heap, where the kernel offers them (its mode `madvise` or `always`): the
-# models are large pointer-linked structures and Spark's buffers come and go beside them, and with 4 KB pages
-# the run spent much of its time on TLB misses and page faults. On the 2-core VM, in interleaved runs over
-# 2,000 articles, the audit took 103 and 109 s with them against 135 and 119 s without, and its CPU time fell
-# by a fifth (docs/benchmarks.md). Where the kernel has them off the option is left out, so the JVM prints no
-# warning; jobs/submit gives it to executors regardless (their hosts are not this one).
+# models are large pointer-linked structures and Spark's buffers come and go beside them. With 2 MB pages the
+# JVM takes 6-8x fewer page faults (2,000 articles: the job 98,000 against 634,000, the ceiling 58,000 against
+# 482,000) and fewer TLB misses. What that saves depends on how busy the host is: on the 2-core VM, nothing
+# measurable in its fast state, up to a fifth of the time in its slow one (docs/benchmarks.md). Where the
+# kernel has them off the option is left out, so the JVM prints no warning; jobs/submit gives it to executors
+# regardless (their hosts are not this one).
 huge_page_options() {
   grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null \
     && echo "-XX:+UseTransparentHugePages"
