@@ -52,14 +52,18 @@ nlp_gc_options() {
 # Transparent huge pages for the heap, where the kernel offers them (its mode `madvise` or `always`): the
 # models are large pointer-linked structures and Spark's buffers come and go beside them. With 2 MB pages the
 # JVM takes 6-8x fewer page faults (2,000 articles: the job 98,000 against 634,000, the ceiling 58,000 against
-# 482,000) and fewer TLB misses. What that saves depends on how busy the host is: on the 2-core VM, nothing
+# 482,000). What that saves depends on how busy the host is: on the 2-core VM, nothing
 # measurable in its fast state, up to a fifth of the time in its slow one (docs/benchmarks.md). Where the
 # kernel has them off the option is left out, so the JVM prints no warning; jobs/submit gives it to executors
 # regardless (their hosts are not this one).
 huge_page_options() {
   grep -qE '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null \
-    && echo "-XX:+UseTransparentHugePages"
+    && huge_page_flag
   return 0
+}
+
+huge_page_flag() {
+  echo "-XX:+UseTransparentHugePages"
 }
 
 # Everything a JVM holding the models gets: the collector settings and huge pages.

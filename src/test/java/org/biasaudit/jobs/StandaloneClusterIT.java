@@ -97,8 +97,8 @@ class StandaloneClusterIT {
     assertThat(log).contains("(" + masterUrl + ")").contains("annotating").contains("ETA");
     assertSameTables(output, reference);
     // Executors run G1 with a fixed marking threshold (jobs/submit): with the adaptive one, annotation took
-    // about 45% longer than without Spark; and with huge pages, as without them the job spent much of its
-    // time on page faults and TLB misses (docs/benchmarks.md). The manifest records the settings the run had.
+    // about 45% longer than without Spark; and with huge pages, which cut its page faults 6-8x
+    // (docs/benchmarks.md). The manifest records the settings the run had.
     String executorOptions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.resolve("manifest.json").toFile())
         .at("/spark_settings/spark.executor.extraJavaOptions").asText();
     assertThat(executorOptions).contains("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=75",
