@@ -38,15 +38,14 @@ public final class ActorOutletSummary {
   private ActorOutletSummary() {}
 
   /**
-   * @param mentions the {@code mentions} rows counted (see {@link DerivedTables}), with a boolean
-   *     {@code syndicated} column
+   * @param perArticle {@link #perArticle} of the {@code mentions} rows counted (see {@link DerivedTables}): the
+   *     contrast tables read the same rows, so the caller computes them once
    * @param quotes the {@code quotes} rows counted
    * @param actorNames registry id to display name
    */
-  public static Dataset<Row> build(Dataset<Row> mentions, Dataset<Row> quotes, Map<String, String> actorNames,
-      AuditConfig.Aggregation settings) {
+  public static Dataset<Row> build(Dataset<Row> perArticle, Dataset<Row> quotes,
+      Map<String, String> actorNames, AuditConfig.Aggregation settings) {
     String grain = settings.period();
-    Dataset<Row> perArticle = perArticle(mentions, grain);
     Dataset<Row> groups = perArticle
         .groupBy(col("outlet"), col("actor_id"), col("period"), col("period_start"))
         .agg(
@@ -61,8 +60,8 @@ public final class ActorOutletSummary {
             sum(when(col("syndicated"), 1L).otherwise(0L)).as("syndicated_articles"),
             sort_array(collect_list(struct(col("article_id"), col("sum_target"), col("scored")))).as("per_article"));
 
-    Dataset<Row> voice = withPeriods(mentions, grain).groupBy(col("outlet"), col("period"))
-        .agg(count(lit(1)).as("outlet_mentions"));
+    // Every mention is in exactly one per-article row of its outlet and period: their counts add up to the outlet's.
+    Dataset<Row> voice = perArticle.groupBy(col("outlet"), col("period")).agg(sum(col("n")).as("outlet_mentions"));
     // Direct quotations only: reported speech (kind = indirect) is not a quote an outlet printed.
     Dataset<Row> quotesByPeriod = withPeriods(quotes.where(col("kind").equalTo("direct")), grain);
     Dataset<Row> outletQuotes = quotesByPeriod.groupBy(col("outlet"), col("period")).agg(count(lit(1)).as("outlet_quotes"));

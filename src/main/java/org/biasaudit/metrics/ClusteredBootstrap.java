@@ -37,11 +37,12 @@ public final class ClusteredBootstrap {
     SplittableRandom random = new SplittableRandom(seed);
     double[] estimates = new double[resamples];
     int kept = 0;
+    int[] picks = new int[sums.length];
     for (int r = 0; r < resamples; r++) {
+      BootstrapDraws.draw(random, picks, sums.length);
       double s = 0;
       long n = 0;
-      for (int k = 0; k < sums.length; k++) {
-        int pick = random.nextInt(sums.length);
+      for (int pick : picks) {
         s += sums[pick];
         n += counts[pick];
       }

@@ -65,7 +65,7 @@ public final class DerivedTables {
     Dataset<Row> perArticle = ActorOutletSummary.perArticle(m, grain).cache();
 
     Map<String, Table> tables = new LinkedHashMap<>();
-    tables.put("actor_outlet_summary", new Table(() -> ActorOutletSummary.build(m, q, actorNames, settings),
+    tables.put("actor_outlet_summary", new Table(() -> ActorOutletSummary.build(perArticle, q, actorNames, settings),
         "actor_id", "outlet", "period"));
     tables.put("outlet_contrasts", new Table(() -> OutletContrasts.build(spark, perArticle, actorNames, settings),
         "actor_id", "period", "outlet"));

@@ -45,13 +45,16 @@ public final class OutletVersusRest {
       }
       SplittableRandom random = new SplittableRandom(ClusteredBootstrap.seedFor(seed, s.outlet()));
       int k = s.sums().length;
+      int[] picks = new int[k];
+      double[] sums = s.sums();
+      long[] counts = s.counts();
       for (int r = 0; r < resamples; r++) {
+        BootstrapDraws.draw(random, picks, k);
         double sum = 0;
         long count = 0;
-        for (int i = 0; i < k; i++) {
-          int pick = random.nextInt(k);
-          sum += s.sums()[pick];
-          count += s.counts()[pick];
+        for (int pick : picks) {
+          sum += sums[pick];
+          count += counts[pick];
         }
         repSums[o][r] = sum;
         repCounts[o][r] = count;

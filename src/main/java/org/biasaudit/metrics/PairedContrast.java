@@ -29,13 +29,14 @@ public final class PairedContrast {
     SplittableRandom random = new SplittableRandom(seed);
     double[] diffs = new double[resamples];
     int kept = 0;
+    int[] picks = new int[k];
     for (int r = 0; r < resamples; r++) {
+      BootstrapDraws.draw(random, picks, k);
       double sa = 0;
       double sb = 0;
       long na = 0;
       long nb = 0;
-      for (int i = 0; i < k; i++) {
-        int pick = random.nextInt(k);
+      for (int pick : picks) {
         sa += sumsA[pick];
         na += countsA[pick];
         sb += sumsB[pick];
