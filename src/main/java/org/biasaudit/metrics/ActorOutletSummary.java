@@ -85,6 +85,8 @@ public final class ActorOutletSummary {
         .join(voice, new String[] {"outlet", "period"}, "left")
         .join(outletQuotes, new String[] {"outlet", "period"}, "left");
 
+    // Sorted here although the writer sorts too: the writer gathers a small table into one partition, and
+    // without this sort that would pull the summarising (a bootstrap per row) into its one task.
     return joined
         .map((MapFunction<Row, Row>) row -> summarise(row, actorNames, settings), Encoders.row(TableSchemas.ACTOR_OUTLET_SUMMARY))
         .orderBy(col("actor_id"), col("outlet"), col("period"));

@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * <p>Why not {@code SplittableRandom.nextInt(k)} per draw: the derived tables run millions of draws (the
  * actor contrasts alone: pairs x replicates x articles), and a bounded draw goes through an interface method
  * and a rejection loop that the client compiler, which runs the late steps of a local audit, does not inline:
- * it was the hottest frame of the tables' profile. Here one 64-bit value gives two 32-bit draws, each mapped
- * to {@code [0, k)} by a multiply and a shift (Lemire's method without its rejection step): an index is
- * favoured by at most {@code k / 2^32} (below 1e-6 for 4,000 articles), far inside a bootstrap's own
- * Monte Carlo error.
+ * in a profile of the tables it was the most frequent top frame after the paired bootstrap's own loop.
+ * Here one 64-bit value gives two 32-bit draws, each mapped to {@code [0, k)} by a multiply and a shift
+ * (Lemire's method without its rejection step): an index is favoured by at most {@code k / 2^32} (below
+ * 1e-6 for 4,000 articles), far inside a bootstrap's own Monte Carlo error.
  */
 final class BootstrapDraws {
   private BootstrapDraws() {}
