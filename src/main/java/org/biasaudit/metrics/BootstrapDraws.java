@@ -20,15 +20,19 @@ final class BootstrapDraws {
 
   /** Fills {@code into[0..k)} with draws from {@code [0, k)}; {@code into} holds at least {@code k}. */
   static void draw(SplittableRandom random, int[] into, int k) {
-    long bound = k;
     int i = 0;
     for (; i + 1 < k; i += 2) {
       long bits = random.nextLong();
-      into[i] = (int) (((bits >>> 32) * bound) >>> 32);
-      into[i + 1] = (int) (((bits & 0xFFFFFFFFL) * bound) >>> 32);
+      into[i] = scaled(bits >>> 32, k);
+      into[i + 1] = scaled(bits & 0xFFFFFFFFL, k);
     }
     if (i < k) {
-      into[i] = (int) (((random.nextLong() >>> 32) * bound) >>> 32);
+      into[i] = scaled(random.nextLong() >>> 32, k);
     }
+  }
+
+  /** A 32-bit random value ({@code 0 <= bits < 2^32}) mapped to {@code [0, k)}. */
+  private static int scaled(long bits, int k) {
+    return (int) ((bits * k) >>> 32);
   }
 }

@@ -2,6 +2,7 @@ package org.biasaudit.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class BootstrapDrawsTest {
   void everyDrawIsAnIndexOfTheArticlesAndTheSlotsBeyondThemAreUntouched() {
     for (int k : new int[] {1, 2, 3, 7, 100, 101}) {
       int[] into = new int[k + 3];
-      java.util.Arrays.fill(into, -1);
+      Arrays.fill(into, -1);
       SplittableRandom random = new SplittableRandom(k);
       for (int r = 0; r < 200; r++) {
         BootstrapDraws.draw(random, into, k);
