@@ -14,12 +14,12 @@ import org.biasaudit.metrics.SyndicatedCopies;
  *
  * <p>Why: the search is a few short Spark queries whose cost is mostly the driver's (planning, generated
  * code) and a last stage or two that keep one core busy while the other waits. Run before the annotation it
- * added 6-8 s to a 10,000-article run on 2 cores. Started once the annotation's annotating stage is queued,
- * its queries are planned while the annotation runs, and under Spark's default FIFO scheduling (a later job's
- * tasks wait for an earlier job's) its tasks take a task slot only when the annotation has no task left to
- * start: they fill the slots that the annotation's last tasks leave idle. At 2,000 articles on 2 cores it
- * ended before the annotation did. The result is the same as run alone; only the order of the work changes.
- * (Under a FAIR scheduler pool the search would share the slots instead: still correct, only sooner done.)
+ * added 6-8 s to a 10,000-article run on 2 cores. It starts once the annotation's annotating stage is queued
+ * (so that it never delays the shuffle that feeds that stage), and its jobs run in a scheduler pool of their
+ * own ({@link SchedulerPools}): its tasks take their fair share of the task slots while the annotation runs,
+ * and it is done long before the annotation is. The result is the same as run alone; only the order of the
+ * work changes. (Where a run keeps Spark's FIFO scheduling, the search's tasks wait for the annotation's and
+ * fill the slots its last tasks leave idle: still correct, only later done.)
  */
 final class CopySearch implements AutoCloseable {
   /** The Spark job group of the search's queries, by which a failed run cancels them. */
@@ -46,6 +46,7 @@ final class CopySearch implements AutoCloseable {
         }
         running = true;
         spark.sparkContext().setJobGroup(JOB_GROUP, "syndicated copies", true);
+        spark.sparkContext().setLocalProperty("spark.scheduler.pool", SchedulerPools.COPY_SEARCH);
         result.complete(search.get());
       } catch (Throwable e) {
         result.completeExceptionally(e);

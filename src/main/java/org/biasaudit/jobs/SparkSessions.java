@@ -32,8 +32,14 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
-  /** The settings every session of the audit needs, local or on a cluster, in tests too. */
+  /**
+   * The settings every session of the audit needs, local or on a cluster, in tests too; and fair scheduling
+   * between the copy search and the rest ({@link SchedulerPools}) unless the run sets its own scheduling.
+   */
   public static SparkSession.Builder configure(SparkSession.Builder builder) {
+    if (SchedulerPools.SETTINGS.stream().noneMatch(key -> System.getProperty(key) != null)) {
+      SchedulerPools.settings(SchedulerPools.write()).forEach(builder::config);
+    }
     return builder
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")

@@ -2,6 +2,8 @@ package org.biasaudit.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SparkSessionsTest {
@@ -28,5 +30,19 @@ class SparkSessionsTest {
     assertThat(SparkSessions.oneMachine(2)).containsEntry("spark.sql.shuffle.partitions", "4")
         .containsEntry("spark.sql.adaptive.enabled", "false");
     assertThat(SparkSessions.oneMachine(16)).containsEntry("spark.sql.shuffle.partitions", "32");
+  }
+
+  @Test
+  void fairSchedulingReadsItsPoolsFromALocalFile() throws Exception {
+    Path file = SchedulerPools.write();
+    try {
+      assertThat(SchedulerPools.settings(file)).containsEntry("spark.scheduler.mode", "FAIR")
+          .containsEntry("spark.scheduler.allocation.file", file.toUri().toString());
+      assertThat(SchedulerPools.settings(file).get("spark.scheduler.allocation.file")).startsWith("file:/");
+      assertThat(Files.readString(file)).contains("<pool name=\"default\">")
+          .contains("<pool name=\"" + SchedulerPools.COPY_SEARCH + "\">");
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 }
