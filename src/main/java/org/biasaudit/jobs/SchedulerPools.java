@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * <p>Spark reads pools from an allocation file when its context starts: the file is written to the driver's
  * temporary directory and deleted when the JVM exits. A run that sets {@code spark.scheduler.mode} or
  * {@code spark.scheduler.allocation.file} itself ({@code spark-submit --conf}, {@code spark-defaults.conf})
- * keeps its own scheduling; under FIFO the search simply waits for the annotation's tasks.
+ * keeps its own scheduling; under FIFO the search simply waits for the annotation's tasks. A local run with one
+ * task slot stays FIFO ({@link SparkSessions#oneMachine}): measured slower with the pools there.
  */
 final class SchedulerPools {
   /** The pool of the copy search's jobs (the thread-local {@code spark.scheduler.pool}). */

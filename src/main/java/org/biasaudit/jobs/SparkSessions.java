@@ -61,6 +61,11 @@ public final class SparkSessions {
     Map<String, String> settings = new TreeMap<>();
     settings.put("spark.sql.adaptive.enabled", "false");
     settings.put("spark.sql.shuffle.partitions", Integer.toString(2 * Math.max(1, cores)));
+    if (cores <= 1 && System.getProperty("spark.scheduler.mode") == null) {
+      // One task slot leaves the copy search no free slot to share: at 10,000 articles on one core, runs with
+      // its pool took 20 and 79 s longer than FIFO in two interleaved pairs (docs/benchmarks.md, fifteenth round).
+      settings.put("spark.scheduler.mode", "FIFO");
+    }
     return settings;
   }
 

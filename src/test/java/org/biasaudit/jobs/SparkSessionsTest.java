@@ -30,6 +30,8 @@ class SparkSessionsTest {
     assertThat(SparkSessions.oneMachine(2)).containsEntry("spark.sql.shuffle.partitions", "4")
         .containsEntry("spark.sql.adaptive.enabled", "false");
     assertThat(SparkSessions.oneMachine(16)).containsEntry("spark.sql.shuffle.partitions", "32");
+    assertThat(SparkSessions.oneMachine(2)).doesNotContainKey("spark.scheduler.mode");
+    assertThat(SparkSessions.oneMachine(1)).containsEntry("spark.scheduler.mode", "FIFO");
   }
 
   @Test
