@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,8 +29,13 @@ final class SchedulerPools {
   /** The pool of the copy search's jobs (the thread-local {@code spark.scheduler.pool}). */
   static final String COPY_SEARCH = "copy-search";
 
-  /** The settings by which a run chooses its own scheduling. */
-  static final List<String> SETTINGS = List.of("spark.scheduler.mode", "spark.scheduler.allocation.file");
+  static final String MODE = "spark.scheduler.mode";
+  static final String ALLOCATION_FILE = "spark.scheduler.allocation.file";
+
+  /** Whether the run chose its own scheduling (a system property, as spark-submit sets its settings). */
+  static boolean chosenByRun() {
+    return System.getProperty(MODE) != null || System.getProperty(ALLOCATION_FILE) != null;
+  }
 
   static final String ALLOCATIONS = """
       <?xml version="1.0"?>
@@ -69,8 +73,8 @@ final class SchedulerPools {
    */
   static Map<String, String> settings(Path allocations) {
     Map<String, String> settings = new TreeMap<>();
-    settings.put(SETTINGS.get(0), "FAIR");
-    settings.put(SETTINGS.get(1), allocations.toUri().toString());
+    settings.put(MODE, "FAIR");
+    settings.put(ALLOCATION_FILE, allocations.toUri().toString());
     return settings;
   }
 }

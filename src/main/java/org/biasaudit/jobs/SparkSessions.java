@@ -37,7 +37,7 @@ public final class SparkSessions {
    * between the copy search and the rest ({@link SchedulerPools}) unless the run sets its own scheduling.
    */
   public static SparkSession.Builder configure(SparkSession.Builder builder) {
-    if (SchedulerPools.SETTINGS.stream().noneMatch(key -> System.getProperty(key) != null)) {
+    if (!SchedulerPools.chosenByRun()) {
       SchedulerPools.settings(SchedulerPools.write()).forEach(builder::config);
     }
     return builder
@@ -61,10 +61,10 @@ public final class SparkSessions {
     Map<String, String> settings = new TreeMap<>();
     settings.put("spark.sql.adaptive.enabled", "false");
     settings.put("spark.sql.shuffle.partitions", Integer.toString(2 * Math.max(1, cores)));
-    if (cores <= 1 && System.getProperty("spark.scheduler.mode") == null) {
+    if (cores <= 1 && !SchedulerPools.chosenByRun()) {
       // One task slot leaves the copy search no free slot to share: at 10,000 articles on one core, runs with
       // its pool took 20 and 79 s longer than FIFO in two interleaved pairs (docs/benchmarks.md, fifteenth round).
-      settings.put("spark.scheduler.mode", "FIFO");
+      settings.put(SchedulerPools.MODE, "FIFO");
     }
     return settings;
   }
