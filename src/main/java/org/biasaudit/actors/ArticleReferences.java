@@ -90,6 +90,21 @@ public final class ArticleReferences {
     return out;
   }
 
+  /**
+   * The titles of one field that name their one tracked holder on the publication date ("the Kremlin
+   * leader", "the Russian president"), as alias matches: quote attribution takes such a description for that
+   * holder, as the mentions table does. Generic titles ("the president") are left to the quotes' own context.
+   */
+  public List<AliasMatch> titles(String field) {
+    List<AliasMatch> out = new ArrayList<>();
+    for (Reference r : references(field)) {
+      if (Reference.NOMINAL.equals(r.type()) && Reference.TITLE.equals(r.resolution())) {
+        out.add(new AliasMatch(r.actorId(), r.surface(), r.begin(), r.end(), r.surface()));
+      }
+    }
+    return out;
+  }
+
   /** One hit placed in the article: its field and its position in title-then-text order. */
   private record Placed(String field, String text, String folded, int offset, NameHit hit) {
     int position() {

@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatch;
 import org.biasaudit.actors.AliasMatcher;
+import org.biasaudit.actors.ArticleReferences;
 import org.biasaudit.config.AuditConfig;
 import org.biasaudit.ingest.ArticleRecord;
 import org.biasaudit.ingest.InputFileReader;
@@ -60,12 +61,13 @@ final class QuoteEngines {
     List<QuoteEvaluation.Predicted> predicted = new ArrayList<>();
     for (Article article : articles(articlesDir)) {
       String text = article.record().text();
-      List<AliasMatch> matches = matcher.find(text);
+      ArticleReferences references = ArticleReferences.resolve(matcher, "", text, null);
+      List<AliasMatch> matches = references.names("text");
       String title = article.record().title() == null ? "" : article.record().title();
       if (matches.isEmpty() && matcher.find(title).isEmpty()) {
         continue;
       }
-      for (Quotation q : finder.find(text, matches)) {
+      for (Quotation q : finder.find(text, matches, references.titles("text"))) {
         predicted.add(predicted(article.file(), q));
       }
     }

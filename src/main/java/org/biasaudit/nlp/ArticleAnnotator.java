@@ -85,7 +85,7 @@ public final class ArticleAnnotator {
     Split textSplit = split("text", text, references);
     boolean anyActor = !titleSplit.found().isEmpty() || !textSplit.found().isEmpty();
     // Quotes first: whether a mention is inside a quotation, or speaks one, is part of judging it.
-    List<Quotation> found = anyActor ? quoteFinder.find(text, textSplit.names()) : List.of();
+    List<Quotation> found = anyActor ? quoteFinder.find(text, textSplit.names(), textSplit.titles()) : List.of();
     FieldResult titleResult = annotateField("title", titleSplit, List.of(), deadline);
     FieldResult textResult = annotateField("text", textSplit, found, deadline);
 
@@ -102,19 +102,21 @@ public final class ArticleAnnotator {
   }
 
   /** A field after the cheap pass: its sentences, token count, name matches and resolved mentions. */
-  private record Split(List<CoreMap> sentences, int tokens, List<AliasMatch> names, List<ResolvedMention> found) {}
+  private record Split(List<CoreMap> sentences, int tokens, List<AliasMatch> names, List<AliasMatch> titles,
+      List<ResolvedMention> found) {}
 
   private record FieldResult(List<Mention> mentions, boolean timedOut) {}
 
   private Split split(String field, String text, MentionResolver.ArticleMentions references) {
     if (text.isBlank()) {
-      return new Split(List.of(), 0, List.of(), List.of());
+      return new Split(List.of(), 0, List.of(), List.of(), List.of());
     }
     Annotation document = new Annotation(text);
     pipelines.splitter().annotate(document);
     List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
     int tokenCount = document.get(CoreAnnotations.TokensAnnotation.class).size();
-    return new Split(sentences, tokenCount, references.names(field), references.resolve(field, text, document));
+    return new Split(sentences, tokenCount, references.names(field), references.titles(field),
+        references.resolve(field, text, document));
   }
 
   private FieldResult annotateField(String field, Split split, List<Quotation> quotes, long deadline) {

@@ -202,6 +202,8 @@ final class ArticleDiscourse {
   private int[] sentenceOf;
   private final ActorRegistry registry;
   private final Map<Integer, AliasMatch> trackedAtToken = new HashMap<>();
+  /** Registry titles with one tracked holder on the date ("the Kremlin leader"), by the token that starts them. */
+  private final Map<Integer, AliasMatch> titleAtToken = new HashMap<>();
   final List<Entity> entities = new ArrayList<>();
   private final Map<String, Entity> byActor = new HashMap<>();
   private final Map<String, Entity> byName = new HashMap<>();
@@ -212,16 +214,33 @@ final class ArticleDiscourse {
   private final Map<String, List<int[]>> fullNames = new HashMap<>();
   private final Map<Integer, Np> npCache = new HashMap<>();
 
-  ArticleDiscourse(String text, List<QuoteSpans.Span> quotes, List<AliasMatch> mentions, ActorRegistry registry) {
+  ArticleDiscourse(String text, List<QuoteSpans.Span> quotes, List<AliasMatch> mentions, List<AliasMatch> titles,
+      ActorRegistry registry) {
     this.text = text;
     this.quotes = quotes;
     this.registry = registry;
     this.quoteToken = new int[quotes.size()];
     tokenize(mentions);
+    indexByStartToken(titles, titleAtToken);
     splitSentences();
   }
 
   // ---------------------------------------------------------------- tokens and sentences
+
+  /** Each match under the word token it starts at; a match that starts inside a token or a quotation is left out. */
+  private void indexByStartToken(List<AliasMatch> matches, Map<Integer, AliasMatch> into) {
+    int t = 0;
+    List<AliasMatch> sorted = new ArrayList<>(matches);
+    sorted.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+    for (AliasMatch m : sorted) {
+      while (t < tokens.size() && tokens.get(t).end() <= m.begin()) {
+        t++;
+      }
+      if (t < tokens.size() && tokens.get(t).word() && tokens.get(t).begin() == m.begin()) {
+        into.put(t, m);
+      }
+    }
+  }
 
   private void tokenize(List<AliasMatch> mentions) {
     int n = text.length();
@@ -296,17 +315,7 @@ final class ArticleDiscourse {
       i++;
     }
     // Alias matches to the token that starts them (a mention is a word or a run of words).
-    int t = 0;
-    List<AliasMatch> sorted = new ArrayList<>(mentions);
-    sorted.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
-    for (AliasMatch m : sorted) {
-      while (t < tokens.size() && tokens.get(t).end() <= m.begin()) {
-        t++;
-      }
-      if (t < tokens.size() && tokens.get(t).word() && tokens.get(t).begin() == m.begin()) {
-        trackedAtToken.put(t, m);
-      }
-    }
+    indexByStartToken(mentions, trackedAtToken);
     // Full names outside quotes too, for linking a bare surname to the fullest name the article gives.
     for (int k = 0; k < tokens.size(); k++) {
       Token tok = tokens.get(k);
@@ -575,10 +584,20 @@ final class ArticleDiscourse {
       return new Np(i, to, NpKind.POSSESSIVE_ROLE, null, surface, headWord, modifiers);
     }
     if (det.equals("the")) {
-      return new Np(i, to, NpKind.DEFINITE, null, surface, headWord, modifiers);
+      return new Np(i, to, NpKind.DEFINITE, registryTitleHolder(i, to), surface, headWord, modifiers);
     }
     // "a senior European official involved in the talks": an unnamed source.
     return anonymous(i, to, headWord, modifiers);
+  }
+
+  /** The tracked holder when the description {@code [from, to)} is exactly a registry title with one holder. */
+  private Entity registryTitleHolder(int from, int to) {
+    AliasMatch title = titleAtToken.get(from);
+    if (title == null || title.end() != tokens.get(to - 1).begin() + tokens.get(to - 1).bare().length()) {
+      return null;
+    }
+    Actor actor = registry.byId(title.actorId());
+    return actor == null ? null : actorEntity(actor);
   }
 
   private Np anonymous(int from, int to, String head, Set<String> modifiers) {

@@ -67,6 +67,11 @@ public final class MentionResolver {
       return references.names(field);
     }
 
+    /** The titles of a field that name one tracked holder, for quote attribution. */
+    public List<AliasMatch> titles(String field) {
+      return references.titles(field);
+    }
+
     /**
      * Every mention in one field. {@code document} holds the field's tokens and sentences (the splitter's
      * output); it is read, never changed.

@@ -111,8 +111,17 @@ public final class QuoteFinder {
 
   /** Direct quotations, then reported speech, in text order within each kind. */
   public List<Quotation> find(String text, List<AliasMatch> mentions) {
+    return find(text, mentions, List.of());
+  }
+
+  /**
+   * As {@link #find(String, List)}, with the registry titles that name one tracked holder on the publication
+   * date ({@code ArticleReferences.titles}): a speaker described by one of them ("the Kremlin leader") is
+   * that holder.
+   */
+  public List<Quotation> find(String text, List<AliasMatch> mentions, List<AliasMatch> titles) {
     List<QuoteSpans.Span> spans = QuoteSpans.find(text);
-    ArticleDiscourse discourse = new ArticleDiscourse(text, spans, mentions, registry);
+    ArticleDiscourse discourse = new ArticleDiscourse(text, spans, mentions, titles, registry);
     return new Run(discourse, mentions).quotations();
   }
 
@@ -496,7 +505,7 @@ public final class QuoteFinder {
 
     private int skipIntro(int from, int to) {
       int k = from;
-      // A dateline: "MOSCOW (Harbor Wire) —", "SOCHI, Russia —", "WASHINGTON -".
+      // A dateline: "MOSCOW (Harbor Wire) —", "SOCHI, Russia —", "WASHINGTON -", "LONDON, March 4 (Reuters) -".
       Token first = d.token(k);
       if (first != null && first.word() && first.text().length() > 1 && first.text().equals(first.text().toUpperCase(Locale.ROOT))
           && Character.isLetter(first.text().charAt(0))) {
@@ -509,7 +518,8 @@ public final class QuoteFinder {
             }
             break;
           }
-          if (t.kind() == ArticleDiscourse.QUOTE || (t.word() && !t.upper() && !t.lower().equals("of"))) {
+          if (t.kind() == ArticleDiscourse.QUOTE
+              || (t.word() && !t.upper() && !t.lower().equals("of") && !Character.isDigit(t.text().charAt(0)))) {
             break;
           }
         }
@@ -608,7 +618,7 @@ public final class QuoteFinder {
         case NAME, ORG -> new Attribution(np.entity(), np.surface(), np.entity() != null ? "named" : "none", verb);
         case PRONOUN -> new Attribution(pronoun(np, exclude), np.surface(), "pronoun", verb);
         case DEFINITE -> {
-          Entity e = definite(np, exclude);
+          Entity e = np.entity() != null ? np.entity() : definite(np, exclude);
           yield new Attribution(e, np.surface(), e != null && e.kind == EntityKind.ANONYMOUS ? "anonymous" : "nominal", verb);
         }
         case INDEFINITE, GROUP -> new Attribution(np.entity(), np.surface(), "anonymous", verb);

@@ -92,6 +92,15 @@ class ArticleReferencesTest {
   }
 
   @Test
+  void titlesWithOneHolderAreHandedToQuoteAttributionAndGenericOnesAreNot() {
+    ArticleReferences article = ArticleReferences.resolve(MATCHER, "",
+        "Vladimir Putin met Joe Biden. The Kremlin leader left first, and the president stayed.", MARCH_2024);
+    assertThat(article.titles("text")).extracting(AliasMatch::surface, AliasMatch::actorId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("The Kremlin leader", "putin"));
+    assertThat(article.names("text")).extracting(AliasMatch::surface).containsExactly("Vladimir Putin", "Joe Biden");
+  }
+
+  @Test
   void titlesAttachedToNamesRolesAndPredicatesAreNotSeparateMentions() {
     assertThat(resolved("Russian President Vladimir Putin spoke.", MARCH_2024)).containsExactly("Vladimir Putin=putin");
     assertThat(resolved("The Russian president, Vladimir Putin, spoke.", MARCH_2024)).containsExactly("Vladimir Putin=putin");

@@ -3,9 +3,11 @@ package org.biasaudit.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.biasaudit.actors.ActorRegistry;
+import org.biasaudit.actors.ArticleReferences;
 import org.biasaudit.actors.AliasMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -180,6 +182,29 @@ class QuoteFinderTest {
   void datelinesAreNotSpeakers() {
     Quotation q = direct("MOSCOW (Harbor Wire) — Putin praised the deal as “historic” on Friday.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("putin");
+  }
+
+  @Test
+  void wireDatelinesWithADateAreNotSpeakers() {
+    Quotation q = direct("MOSCOW, March 4 (Reuters) - Russian President Vladimir Putin said on Tuesday that Moscow was"
+        + " ready for talks but rejected the terms, calling them “a trap dressed up as peace.”").get(0);
+    assertThat(q.speakerActorId()).isEqualTo("putin");
+    assertThat(q.speakerSurface()).isEqualTo("Russian President Vladimir Putin");
+    assertThat(direct("BEIJING, Jan. 5 (Reuters) - Xi, meeting officials, called relations “at a crossroads.”").get(0)
+        .speakerActorId()).isEqualTo("xi");
+  }
+
+  @Test
+  void aRegistryTitleWithOneHolderIsThatSpeaker() {
+    String text = "Russian President Vladimir Putin met Xi Jinping on Monday. The Kremlin leader called the talks"
+        + " “frank and useful.”";
+    ArticleReferences references = ArticleReferences.resolve(MATCHER, "", text, LocalDate.of(2025, 3, 4));
+    Quotation q = FINDER.find(text, references.names("text"), references.titles("text")).get(0);
+    assertThat(q.speakerActorId()).isEqualTo("putin");
+    assertThat(q.speakerMethod()).isEqualTo("nominal");
+    assertThat(q.speakerSurface()).isEqualTo("The Kremlin leader");
+    // Without the registry's titles the description fits no one the article gave that role.
+    assertThat(FINDER.find(text, references.names("text")).get(0).speakerActorId()).isNull();
   }
 
   @Test
