@@ -45,7 +45,8 @@ import org.biasaudit.actors.Reference;
  *   <li>Coordination: "X and his wife" is X's wife.
  *   <li>A pronoun in a quotation is not its speaker; in a quotation followed by "said of X" it is X.
  *   <li>"him"/"her" as an object cannot be the subject of its own clause ("Ross said he would not vote
- *       for him"), nor the unstated subject of a participle ("Biden pardoned his son, sparing him").
+ *       for him"; "Trump, asked about his predecessor, called him"), nor the unstated subject of a
+ *       participle ("Biden pardoned his son, sparing him").
  * </ul>
  * First- and second-person pronouns and "they"/"we"/"it" are never resolved.
  */
@@ -86,6 +87,8 @@ final class PronounRules {
       "Like", "Under", "Following", "Within", "From", "Through", "Until", "Because", "If", "Asked", "Speaking", "Standing",
       "Addressing", "Writing", "Facing", "Returning", "Hours", "Days", "Weeks", "Months", "Years", "Minutes");
   /** Words that end the clause a pronoun is in. */
+  /** The longest parenthetical between a subject and its verb that {@code clauseSubject} steps over, in tokens. */
+  private static final int PARENTHETICAL_TOKENS = 15;
   private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "that", "who", "which", "when", "after", "before",
       "because", "while", "and", "but", "said", "says", "told", "if", "as", "until", "since", "to", "--", "-", "whom",
       "whose", "where", "although", "though", "so");
@@ -468,7 +471,28 @@ final class PronounRules {
       if (slot != null && slot.person()) {
         return slot;
       }
+      if (token.word().equals(",")) {
+        return beforeParenthetical(ctx, tokens, i);
+      }
       if (CLAUSE_BREAKS.contains(token.word().toLowerCase(Locale.ROOT))) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The person right before a parenthetical that closes at the comma {@code close}, which then stands between
+   * that subject and its verb: "Trump, asked about his predecessor, called him ...", "Putin, 72, told him".
+   */
+  private static Slot beforeParenthetical(Context ctx, List<CoreLabel> tokens, int close) {
+    for (int j = close - 1; j > 0 && close - j <= PARENTHETICAL_TOKENS; j--) {
+      String word = tokens.get(j).word();
+      if (word.equals(",")) {
+        Slot slot = ctx.slotAt(tokens.get(j - 1).beginPosition());
+        return slot != null && slot.person() ? slot : null;
+      }
+      if (word.equals(";") || word.equals(":") || word.equals("--") || word.equals("-")) {
         return null;
       }
     }

@@ -82,6 +82,8 @@ class MentionResolverTest {
         .containsExactly("him=zelensky");
     assertThat(pronouns("Trump spoke in Iowa. Kevin Ross said he would not vote for him again.")).as("object binding")
         .containsExactly("him=trump");
+    assertThat(pronouns("Joe Biden left office in January. Trump, asked about his predecessor, called him weak."))
+        .as("object binding across a parenthetical").containsExactly("his=trump", "him=biden");
     assertThat(pronouns("Biden spoke to Putin. \"Putin will not win,\" he said.")).as("not someone in his own quote")
         .containsExactly("he=biden");
     assertThat(pronouns("Biden spoke. \"He is a killer,\" Biden said of Putin.")).containsExactly("He=putin");
