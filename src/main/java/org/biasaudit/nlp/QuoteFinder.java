@@ -59,6 +59,13 @@ public final class QuoteFinder {
       "days", "weeks", "yesterday", "today", "then", "still", "instead", "separately", "overall", "already", "where",
       "which", "who", "whose", "according");
   private static final Set<String> SENTENCE_ADVERBS = Set.of("but", "and", "yet", "still", "so", "then", "also", "now");
+  /** Documents that speak for whoever issued them: "according to a statement from X". */
+  private static final Set<String> DOCUMENTS = Set.of("statement", "statements", "readout", "transcript", "release",
+      "communique", "communiqué", "post", "letter", "message", "memo", "report", "announcement", "video", "filing");
+  /** Participles between a document and its issuer: "a statement issued by X". */
+  private static final Set<String> ISSUED = Set.of("issued", "released", "posted", "published", "sent", "signed", "shared");
+  /** How far after "according to" a document noun is looked for ("a brief written statement"). */
+  private static final int DOCUMENT_REACH = 5;
   private static final Set<String> REPLY_VERBS = Set.of("reply", "respond", "answer", "shoot back", "hit back",
       "fire back", "snap");
   /** Words that cannot start a reported clause right after its verb ("said in a statement", "said little"). */
@@ -275,12 +282,38 @@ public final class QuoteFinder {
         return new Attribution(previous.speaker(), previous.surface(), "continued", previous.verb());
       }
       if (qi == firstOfParagraph(qi)) {
+        Attribution introduced = introducedByColon(qi);
+        if (introduced != null) {
+          return introduced;
+        }
         Attribution before = lastSpeechInParagraph.get(s.paragraph() - 1);
         if (before != null) {
           return new Attribution(before.speaker(), before.surface(), "carried_over", before.verb());
         }
       }
       return Attribution.NONE;
+    }
+
+    /**
+     * A quotation that opens its paragraph after one ending in a colon: the speaker of that colon's speech
+     * verb ("Biden said in a speech at the Pentagon:" / "“We will not walk away ...”").
+     */
+    private Attribution introducedByColon(int qi) {
+      Token colon = d.token(qi - 1);
+      if (colon == null || !colon.is(':') || colon.paragraph() == d.tokens.get(qi).paragraph()) {
+        return null;
+      }
+      Sentence before = d.sentenceOf(qi - 1);
+      for (int k = qi - 2; k >= Math.max(before.from(), qi - TOKEN_REACH); k--) {
+        if (d.tokens.get(k).kind() == ArticleDiscourse.QUOTE) {
+          return null;
+        }
+        VerbHit v = verbAt(k);
+        if (v != null) {
+          return speakerOfVerb(v, before, qi - 1);
+        }
+      }
+      return null;
     }
 
     private int firstOfParagraph(int k) {
@@ -297,7 +330,7 @@ public final class QuoteFinder {
       }
       VerbHit v = verbAt(k);
       if (v != null) {
-        Np np = d.np(v.to(), limit);
+        Np np = v.verb().lemma().equals("according to") ? accordingToSource(v.to(), limit) : d.np(v.to(), limit);
         if (np != null) {
           attributingVerbs.add(v.from());
           return resolve(withAppositive(np, limit), v.verb());
@@ -340,6 +373,33 @@ public final class QuoteFinder {
       }
       attributingVerbs.add(verb.from());
       return resolve(named, verb.verb());
+    }
+
+    /**
+     * Who "according to" names: the phrase after it, or, when that is a document ("a statement from
+     * Zelensky’s office", "a Kremlin readout released by Peskov"), whoever issued it.
+     */
+    private Np accordingToSource(int from, int limit) {
+      for (int k = from; k < limit && k - from < DOCUMENT_REACH; k++) {
+        Token t = d.tokens.get(k);
+        if (!t.word()) {
+          break;
+        }
+        if (DOCUMENTS.contains(t.lower())) {
+          int by = k + 1;
+          if (by < limit && ISSUED.contains(d.lower(by))) {
+            by++;
+          }
+          if (by < limit && (d.lower(by).equals("from") || d.lower(by).equals("by"))) {
+            Np issuer = d.np(by + 1, limit);
+            if (issuer != null) {
+              return issuer;
+            }
+          }
+          break;
+        }
+      }
+      return d.np(from, limit);
     }
 
     private int skipAdverbs(int k, int limit) {
@@ -394,7 +454,7 @@ public final class QuoteFinder {
     /** Who speaks through the verb: "according to X" names X; otherwise the verb's subject. */
     private Attribution speakerOfVerb(VerbHit v, Sentence s, int limit) {
       if (v.verb().lemma().equals("according to")) {
-        Np np = d.np(v.to(), Math.min(limit, s.to()));
+        Np np = accordingToSource(v.to(), Math.min(limit, s.to()));
         return np == null ? null : resolve(np, v.verb());
       }
       Np subject;

@@ -208,6 +208,24 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aQuoteOpeningTheParagraphAfterAColonIsTheColonsSpeaker() {
+    List<Quotation> quotes = direct("Biden said in a speech at the Pentagon:\n\n“We will not walk away from Ukraine.”\n\n"
+        + "Trump disagreed.");
+    assertThat(quotes).extracting(Quotation::speakerActorId, Quotation::attributionVerb).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("biden", "say"));
+    assertThat(direct("The talks ended on this agenda:\n\n“Security first.”").get(0).speakerActorId())
+        .as("a colon with no speech verb").isNull();
+  }
+
+  @Test
+  void aDocumentAfterAccordingToSpeaksForItsIssuer() {
+    assertThat(direct("“We are ready to talk,” according to a statement from Zelensky’s office.").get(0).speakerName())
+        .isEqualTo("Zelensky’s office");
+    assertThat(direct("“The talks were frank,” according to a readout issued by Putin.").get(0).speakerActorId())
+        .isEqualTo("putin");
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
