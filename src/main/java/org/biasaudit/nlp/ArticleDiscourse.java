@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.biasaudit.actors.Actor;
 import org.biasaudit.actors.ActorRegistry;
 import org.biasaudit.actors.AliasMatch;
@@ -189,6 +190,13 @@ final class ArticleDiscourse {
   static final Set<String> NAME_PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le",
       "bin", "al", "ibn", "dos", "du", "of", "for");
   /** Lower-case words a name's capitalised run may not start with after a title ("first lady"). */
+  /** An age used as a noun ("the 78-year-old said"): a person, any person the article has named. */
+  static boolean isAge(String word) {
+    return AGE.matcher(word).matches();
+  }
+
+  private static final Pattern AGE = Pattern.compile("\\d{1,3}-year-old");
+
   static final Set<String> GENERIC_HEADS = Set.of("leader", "official", "republican", "democrat", "lawmaker",
       "politician", "man", "woman", "member", "conservative", "liberal", "host", "head", "chief");
 
@@ -536,7 +544,7 @@ final class ArticleDiscourse {
         modifiers.add(t.bare().toLowerCase(Locale.ROOT));
         continue;
       }
-      if (PERSON_ROLES.contains(w)) {
+      if (PERSON_ROLES.contains(w) || isAge(w)) {
         personHead = j;
       } else if (PERSON_ROLES_PLURAL.contains(w)) {
         pluralHead = j;

@@ -778,7 +778,8 @@ public final class QuoteFinder {
           break;
         }
       }
-      if (focus != null && (roleFits(focus, head) || !hasOfficeTitle(focus) || ArticleDiscourse.GENERIC_HEADS.contains(headLast))) {
+      if (focus != null && (roleFits(focus, head) || !hasOfficeTitle(focus) || ArticleDiscourse.GENERIC_HEADS.contains(headLast)
+          || ArticleDiscourse.isAge(headLast))) {
         return focus;
       }
       int seen = 0;

@@ -226,6 +226,14 @@ class QuoteFinderTest {
   }
 
   @Test
+  void anAgeAsANounIsTheLatestSubject() {
+    Quotation q = direct("Trump spoke in Michigan on Saturday. “He is doing a terrible job,” the 78-year-old said of Biden.")
+        .get(0);
+    assertThat(q.speakerActorId()).isEqualTo("trump");
+    assertThat(q.speakerMethod()).isEqualTo("nominal");
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
