@@ -96,6 +96,11 @@ public final class QuoteFinder {
   private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "who", "you");
   private static final Set<String> ADVERBS_ASIDE = Set.of("however", "though", "moreover", "again", "also", "too",
       "meanwhile", "nonetheless", "nevertheless", "repeatedly", "later", "privately", "publicly", "earlier");
+  private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "whom");
+  /** Irregular past forms that continue a sentence's subject after ", but": "but gave no timeline". */
+  private static final Set<String> PAST_FORMS = Set.of("gave", "made", "took", "did", "said", "told", "went", "left",
+      "kept", "held", "sent", "spoke", "met", "came", "brought", "stopped", "offered", "declined", "refused",
+      "put", "set", "let", "struck", "shied", "fell", "stood");
   private static final Set<String> MODALS = Set.of("would", "will", "could", "can", "should", "might", "may", "must");
   /** Words that show a clause has a finite verb (reported clauses are usually back-shifted). */
   private static final Set<String> FINITE_CUES = Set.of("is", "was", "were", "are", "am", "be", "been", "had", "has", "have",
@@ -1021,6 +1026,9 @@ public final class QuoteFinder {
             || SpeechVerbs.lookup(start.lower()) != null)) {
           return null;
         }
+        if (start.word() && FINITE_CUES.contains(start.lower())) {
+          return null; // "remarks, which Biden said were ...": the clause's subject is the relative pronoun, not a clause
+        }
       }
       if (c >= s.to()) {
         return null;
@@ -1030,6 +1038,9 @@ public final class QuoteFinder {
         return null; // "wrote that "there is ..."": the whole clause is a direct quotation
       }
       int end = clauseEnd(c, s.to());
+      if (inRelativeClause(v)) {
+        end = Math.min(end, relativeClauseEnd(c, end));
+      }
       if (end - c < 2 || end - c > MAX_CLAUSE_TOKENS || !finite(c, end)) {
         return null;
       }
@@ -1039,6 +1050,29 @@ public final class QuoteFinder {
       return new int[] {c, end};
     }
 
+
+    /** "Macron, who said ...", "Xi, who told ...": the verb opens a relative clause set off by a comma. */
+    private boolean inRelativeClause(VerbHit v) {
+      int k = v.from() - 1;
+      while (k > 0 && d.tokens.get(k).word() && ADVERBS.contains(d.lower(k))) {
+        k--;
+      }
+      return k > 0 && RELATIVE_PRONOUNS.contains(d.lower(k)) && d.tokens.get(k - 1).is(',');
+    }
+
+    /** A relative clause set off by commas ends at its closing comma (one inside a closing quote mark too). */
+    private int relativeClauseEnd(int from, int end) {
+      for (int k = from + 1; k < end; k++) {
+        Token t = d.tokens.get(k);
+        if (t.is(',')) {
+          return k;
+        }
+        if (t.kind() == ArticleDiscourse.QUOTE && d.lastInnerChar(t.quote()) == ',') {
+          return k + 1;
+        }
+      }
+      return end;
+    }
 
     private boolean isDay(String w) {
       return w.endsWith("day") && Character.isLetter(w.charAt(0)) && w.length() <= 9;
@@ -1087,7 +1121,8 @@ public final class QuoteFinder {
         String after = d.lower(k + 2);
         if (comma && ((CLAUSE_ENDS.contains(next) && !(next.equals("in") && after.equals("which")))
             || (next.equals("even") && after.equals("as"))
-            || ((next.equals("and") || next.equals("but")) && (after.equals("he") || after.equals("she") || after.equals("they"))))) {
+            || ((next.equals("and") || next.equals("but")) && (after.equals("he") || after.equals("she") || after.equals("they")
+                || pastWithoutSubject(after))))) {
           end = t.kind() == ArticleDiscourse.QUOTE ? k + 1 : k;
           break;
         }
@@ -1110,6 +1145,14 @@ public final class QuoteFinder {
       return end;
     }
 
+
+    /**
+     * A past-tense verb right after ", but" or ", and": the sentence's subject goes on ("Scholz said Germany would
+     * send more, but gave no timeline"), so the reported clause ended at the comma.
+     */
+    private boolean pastWithoutSubject(String word) {
+      return (word.endsWith("ed") && word.length() > 4 && !word.endsWith("eed")) || PAST_FORMS.contains(word);
+    }
 
     /** "According to X, CLAUSE." / "CLAUSE, according to X." / "A, according to X, B." */
     private int[] accordingTo(VerbHit v, Sentence s) {

@@ -234,6 +234,18 @@ class QuoteFinderTest {
   }
 
   @Test
+  void reportedClausesEndWhereTheSentenceReturnsToItsSubject() {
+    assertThat(indirect("Macron, who said last year that Europe was \"brain dead,\" has changed his tone."))
+        .extracting(Quotation::text).as("a relative clause ends at its comma").containsExactly("Europe was \"brain dead,\"");
+    assertThat(indirect("Scholz said Germany would send more air defense systems, but gave no timeline."))
+        .extracting(Quotation::text).containsExactly("Germany would send more air defense systems");
+    assertThat(indirect("Xi's remarks, which Biden said were \"constructive,\" were welcomed in Beijing."))
+        .as("a relative pronoun is the clause's subject: no reported clause").isEmpty();
+    assertThat(indirect("Putin said the talks had stalled, and he blamed Kyiv.")).extracting(Quotation::text)
+        .containsExactly("the talks had stalled");
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
