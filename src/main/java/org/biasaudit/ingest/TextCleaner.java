@@ -7,8 +7,10 @@ import org.apache.commons.text.StringEscapeUtils;
 /**
  * Turns scraped text into the text the audit reads. Removes invisible format characters (zero-width
  * spaces and joiners, bidirectional controls, soft hyphens, byte-order marks) that would split a name
- * ("Pu\u200Btin") or reorder it; when the text carries HTML markup, drops scripts and styles, turns block
- * tags into paragraph breaks and other tags into nothing; decodes HTML entities; normalises line ends.
+ * ("Pu\u200Btin") or reorder it; turns no-break and other fixed-width spaces ("said\u00A0Putin", common in
+ * scraped copy) into plain spaces, one for one, so that every step splits words where a reader does; when
+ * the text carries HTML markup, drops scripts and styles, turns block tags into paragraph breaks and other
+ * tags into nothing; decodes HTML entities; normalises line ends.
  *
  * <p>Offsets in the output tables refer to the cleaned text. Clean input (the common case) passes through
  * unchanged, so its offsets are offsets into the input; {@code articles.text_cleaned} says when not.
@@ -38,7 +40,7 @@ public final class TextCleaner {
     if (raw == null) {
       return new Cleaned(null, false);
     }
-    String text = removeInvisible(raw.indexOf('\r') >= 0 ? raw.replace("\r\n", "\n").replace('\r', '\n') : raw);
+    String text = normaliseCharacters(raw.indexOf('\r') >= 0 ? raw.replace("\r\n", "\n").replace('\r', '\n') : raw);
     if (HTML_TAG.matcher(text).find()) {
       text = HIDDEN_BLOCK.matcher(text).replaceAll(" ");
       text = LINE_BREAK_TAG.matcher(text).replaceAll("\n");
@@ -48,26 +50,32 @@ public final class TextCleaner {
     }
     Matcher entity = ENTITY.matcher(text);
     if (entity.find()) {
-      text = StringEscapeUtils.unescapeHtml4(text).replace('\u00A0', ' ');
-      text = removeInvisible(text);
+      text = normaliseCharacters(StringEscapeUtils.unescapeHtml4(text));
     }
     return new Cleaned(text, !text.equals(raw));
   }
 
-  private static String removeInvisible(String text) {
+  /** Invisible characters removed, space characters made plain spaces; the same string when there are none. */
+  private static String normaliseCharacters(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isInvisible(c)) {
-        if (out == null) {
-          out = new StringBuilder(text.length());
-          out.append(text, 0, i);
-        }
-      } else if (out != null) {
-        out.append(c);
+      boolean invisible = isInvisible(c);
+      boolean space = !invisible && isSpaceLike(c);
+      if ((invisible || space) && out == null) {
+        out = new StringBuilder(text.length());
+        out.append(text, 0, i);
+      }
+      if (out != null && !invisible) {
+        out.append(space ? ' ' : c);
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /** No-break, fixed-width and ideographic spaces: Unicode's space separators other than the plain space. */
+  static boolean isSpaceLike(char c) {
+    return c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR;
   }
 
   static boolean isInvisible(char c) {

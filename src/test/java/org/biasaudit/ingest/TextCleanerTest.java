@@ -28,6 +28,16 @@ class TextCleanerTest {
   }
 
   @Test
+  void noBreakAndFixedWidthSpacesBecomePlainSpacesOneForOne() {
+    String raw = "“We will act,”\u00A0said\u00A0Vladimir\u2009Putin\u202Fon\u3000Friday.";
+    TextCleaner.Cleaned cleaned = TextCleaner.clean(raw);
+    assertThat(cleaned.text()).isEqualTo("“We will act,” said Vladimir Putin on Friday.");
+    assertThat(cleaned.text()).hasSameSizeAs(raw);
+    assertThat(cleaned.changed()).isTrue();
+    assertThat(TextCleaner.clean("a&nbsp;b").text()).isEqualTo("a b");
+  }
+
+  @Test
   void entitiesAloneAreDecoded() {
     assertThat(TextCleaner.clean("AT&amp;T and Macron&#8217;s &quot;plan&quot;").text()).isEqualTo("AT&T and Macron’s \"plan\"");
   }
