@@ -97,7 +97,7 @@ final class QuoteSpans {
         i += markLength(text, i) - 1;
         continue;
       }
-      if (isCloser(text, i, openType)) {
+      if (isCloser(text, i, openType) && !(openType == 'S' && pluralPossessive(text, i) && singles.closedLaterAt(i))) {
         int end = i + markLengthAt(text, i);
         if (hasWordInside(text, openAt, end)) {
           spans.add(new Span(openAt, end, openParagraph, isTitle(text, openAt)));
@@ -199,6 +199,12 @@ final class QuoteSpans {
     };
   }
 
+  /** "the workers’ rights": a curly apostrophe after a plural "s", with a lower-case word after it. */
+  private static boolean pluralPossessive(String text, int i) {
+    return i > 0 && (text.charAt(i - 1) == 's' || text.charAt(i - 1) == 'S') && i + 2 < text.length()
+        && text.charAt(i + 1) == ' ' && Character.isLowerCase(text.charAt(i + 2));
+  }
+
   static int markLength(String text, int i) {
     char c = text.charAt(i);
     return (c == '\'' || c == '`') && i + 1 < text.length() && (text.charAt(i + 1) == '\'' || text.charAt(i + 1) == '`') ? 2 : 1;
@@ -215,20 +221,34 @@ final class QuoteSpans {
   private static final class SingleCloser {
     private final int[] nextCloser;
     private final int[] nextBlocker;
+    private final int[] nextOpener;
 
     SingleCloser(String text) {
       int n = text.length();
       nextCloser = new int[n + 1];
       nextBlocker = new int[n + 1];
+      nextOpener = new int[n + 1];
       nextCloser[n] = Integer.MAX_VALUE;
       nextBlocker[n] = Integer.MAX_VALUE;
+      nextOpener[n] = Integer.MAX_VALUE;
       for (int j = n - 1; j >= 0; j--) {
         char c = text.charAt(j);
+        nextOpener[j] = c == '\u2018' ? j : nextOpener[j + 1];
         nextBlocker[j] = c == '\n' || c == '\u201C' || c == '"' ? j : nextBlocker[j + 1];
         boolean closer = c == '\u2019' && j > 0 && (j + 1 >= n || !Character.isLetter(text.charAt(j + 1)))
             && !Character.isWhitespace(text.charAt(j - 1));
         nextCloser[j] = closer ? j : nextCloser[j + 1];
       }
+    }
+
+    /**
+     * Whether the quote open at a possible closer {@code at} could close later instead: another closer follows
+     * in the same paragraph before any new opening mark ("‘We will protect the workers’ rights,’ he said").
+     */
+    boolean closedLaterAt(int at) {
+      int closer = nextCloser[Math.min(at + 1, nextCloser.length - 1)];
+      int opener = nextOpener[Math.min(at + 1, nextOpener.length - 1)];
+      return closer < nextBlocker[Math.min(at + 1, nextBlocker.length - 1)] && closer < opener;
     }
 
     boolean closedAfter(int open) {

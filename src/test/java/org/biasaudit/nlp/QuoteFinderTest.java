@@ -246,6 +246,16 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aPluralPossessiveInsideASingleQuotedQuoteDoesNotCloseIt() {
+    List<Quotation> quotes = direct("‘We will protect the workers’ rights,’ said Zelensky. ‘That is our promise.’");
+    assertThat(quotes).extracting(Quotation::text).containsExactly("We will protect the workers’ rights,", "That is our promise.");
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsExactly("zelensky", "zelensky");
+    assertThat(direct("‘I want to see my sons’ he said. ‘They are all I have.’")).extracting(Quotation::text)
+        .as("no later closer before the next opening mark: the apostrophe closes").containsExactly("I want to see my sons",
+            "They are all I have.");
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
