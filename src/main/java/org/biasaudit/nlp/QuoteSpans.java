@@ -215,8 +215,9 @@ final class QuoteSpans {
   }
 
   /**
-   * Whether a curly single closer follows an opener before a line break or a double quote, within reach:
-   * precomputed in one backward pass, so text full of curly apostrophes stays linear.
+   * Whether a curly single closer follows an opener before a line break, within reach (double quotes inside
+   * it are a quote within the quote, as British copy nests them: ‘He called it “madness”,’ Starmer said).
+   * Precomputed in one backward pass, so text full of curly apostrophes stays linear.
    */
   private static final class SingleCloser {
     private final int[] nextCloser;
@@ -234,7 +235,7 @@ final class QuoteSpans {
       for (int j = n - 1; j >= 0; j--) {
         char c = text.charAt(j);
         nextOpener[j] = c == '\u2018' ? j : nextOpener[j + 1];
-        nextBlocker[j] = c == '\n' || c == '\u201C' || c == '"' ? j : nextBlocker[j + 1];
+        nextBlocker[j] = c == '\n' ? j : nextBlocker[j + 1];
         boolean closer = c == '\u2019' && j > 0 && (j + 1 >= n || !Character.isLetter(text.charAt(j + 1)))
             && !Character.isWhitespace(text.charAt(j - 1));
         nextCloser[j] = closer ? j : nextCloser[j + 1];

@@ -253,6 +253,9 @@ class QuoteFinderTest {
     assertThat(direct("‘I want to see my sons’ he said. ‘They are all I have.’")).extracting(Quotation::text)
         .as("no later closer before the next opening mark: the apostrophe closes").containsExactly("I want to see my sons",
             "They are all I have.");
+    assertThat(direct("‘He called it “madness”,’ said Starmer.")).extracting(Quotation::text, Quotation::speakerName)
+        .as("double quotes nested in single ones, British style").containsExactly(
+            org.assertj.core.groups.Tuple.tuple("He called it “madness”,", "Starmer"));
   }
 
   @Test
