@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Finds direct-quotation spans in one pass over the text. It reads curly and straight double quotes,
- * doubled apostrophes ({@code ''...''}), guillemets and curly single quotes; a double quote may be closed
+ * doubled apostrophes ({@code ''...''}), guillemets, and curly and straight single quotes; a double quote may be closed
  * by a mark of another double style ({@code “..."}); a quote that reopens at the start of the next
  * paragraph continues across it.
  *
@@ -53,7 +53,8 @@ final class QuoteSpans {
 
   /** Quote spans in text order, titles and labels included (flagged). */
   static List<Span> find(String text) {
-    SingleCloser singles = text.indexOf('\u2018') >= 0 ? new SingleCloser(text) : null;
+    SingleCloser singles = text.indexOf('\u2018') >= 0 ? new SingleCloser(text, false) : null;
+    SingleCloser straight = text.indexOf('\'') >= 0 ? new SingleCloser(text, true) : null;
     List<Span> spans = new ArrayList<>();
     int n = text.length();
     int paragraph = 0;
@@ -65,7 +66,7 @@ final class QuoteSpans {
       if (c == '\n') {
         int next = skipSpace(text, i);
         if (openAt >= 0) {
-          if (next < n && isOpener(text, next, singles)) {
+          if (next < n && isOpener(text, next, singles, straight)) {
             paragraph++; // reopened at the next paragraph: the same quote goes on
             i = next + markLength(text, next) - 1;
             continue;
@@ -77,7 +78,7 @@ final class QuoteSpans {
         continue;
       }
       if (openAt < 0) {
-        if (isOpener(text, i, singles)) {
+        if (isOpener(text, i, singles, straight)) {
           openAt = i;
           openParagraph = paragraph;
           openType = type(text, i);
@@ -89,7 +90,8 @@ final class QuoteSpans {
         openAt = -1; // runaway: no quote, and scanning resumes here
         continue;
       }
-      if (openType != 'S' && i > 0 && Character.isWhitespace(text.charAt(i - 1)) && isOpener(text, i, singles)
+      if (openType != 'S' && openType != 'T' && i > 0 && Character.isWhitespace(text.charAt(i - 1))
+          && isOpener(text, i, singles, straight)
           && type(text, i) == openType && !isCloser(text, i, openType)) {
         // Another opener of the same kind while a quote is open: the earlier mark was unbalanced.
         openAt = i;
@@ -97,9 +99,11 @@ final class QuoteSpans {
         i += markLength(text, i) - 1;
         continue;
       }
-      if (isCloser(text, i, openType) && !(openType == 'S' && pluralPossessive(text, i) && singles.closedLaterAt(i))) {
+      SingleCloser closers = openType == 'S' ? singles : openType == 'T' ? straight : null;
+      if (isCloser(text, i, openType) && !(closers != null && pluralPossessive(text, i) && closers.closedLaterAt(i))) {
         int end = i + markLengthAt(text, i);
-        if (hasWordInside(text, openAt, end)) {
+        // "rock 'n' roll": a straight single quote around one letter is two apostrophes.
+        if (hasWordInside(text, openAt, end) && !(openType == 'T' && end - openAt <= 3)) {
           spans.add(new Span(openAt, end, openParagraph, isTitle(text, openAt)));
         }
         openAt = -1;
@@ -120,10 +124,16 @@ final class QuoteSpans {
     return end - (end >= 2 && text.charAt(end - 1) == '\'' && text.charAt(end - 2) == '\'' ? 2 : 1);
   }
 
-  /** The kind of quote an opener starts: {@code D} double, {@code A} doubled apostrophes, {@code S} single. */
+  /**
+   * The kind of quote an opener starts: {@code D} double, {@code A} doubled apostrophes, {@code S} curly single,
+   * {@code T} straight single.
+   */
   private static char type(String text, int i) {
     char c = text.charAt(i);
-    return c == '\'' || c == '`' ? 'A' : c == '\u2018' ? 'S' : 'D';
+    if (c == '\'') {
+      return markLength(text, i) == 2 ? 'A' : 'T';
+    }
+    return c == '`' ? 'A' : c == '\u2018' ? 'S' : 'D';
   }
 
   private static boolean hasWordInside(String text, int begin, int end) {
@@ -156,7 +166,7 @@ final class QuoteSpans {
     return j;
   }
 
-  private static boolean isOpener(String text, int i, SingleCloser singles) {
+  private static boolean isOpener(String text, int i, SingleCloser singles, SingleCloser straight) {
     char c = text.charAt(i);
     char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
     boolean startish = i == 0 || isOpeningContext(text.charAt(i - 1));
@@ -168,6 +178,10 @@ final class QuoteSpans {
         return startish && !Character.isWhitespace(next);
       }
       case '\'', '`' -> {
+        if (c == '\'' && Character.isLetter(next)) {
+          // 'Straight single quotes', as ASCII copy of British style writes them; an apostrophe is not one.
+          return startish && straight != null && straight.closedAfter(i);
+        }
         return startish && (next == '\'' || next == '`') && i + 2 < text.length() && !Character.isWhitespace(text.charAt(i + 2))
             && text.charAt(i + 2) != '\'';
       }
@@ -194,6 +208,7 @@ final class QuoteSpans {
         && !(i + 2 < text.length() && text.charAt(i + 2) == '\'') && !Character.isWhitespace(prev);
     return switch (openType) {
       case 'S' -> c == '\u2019' && !Character.isLetter(next) && !Character.isWhitespace(prev);
+      case 'T' -> c == '\'' && !Character.isLetter(next) && next != '\'' && !Character.isWhitespace(prev) && prev != '\'';
       case 'A' -> doubled;
       default -> c == '\u201D' || c == '\u00BB' || (c == '"' && !Character.isWhitespace(prev)) || doubled;
     };
@@ -224,7 +239,8 @@ final class QuoteSpans {
     private final int[] nextBlocker;
     private final int[] nextOpener;
 
-    SingleCloser(String text) {
+    /** @param straight for straight single quotes ({@code '}), else for curly ones ({@code ‘’}) */
+    SingleCloser(String text, boolean straight) {
       int n = text.length();
       nextCloser = new int[n + 1];
       nextBlocker = new int[n + 1];
@@ -234,10 +250,16 @@ final class QuoteSpans {
       nextOpener[n] = Integer.MAX_VALUE;
       for (int j = n - 1; j >= 0; j--) {
         char c = text.charAt(j);
-        nextOpener[j] = c == '\u2018' ? j : nextOpener[j + 1];
+        char next = j + 1 < n ? text.charAt(j + 1) : ' ';
+        char prev = j > 0 ? text.charAt(j - 1) : ' ';
+        boolean opener = straight
+            ? c == '\'' && Character.isLetter(next) && (j == 0 || isOpeningContext(prev))
+            : c == '\u2018';
+        nextOpener[j] = opener ? j : nextOpener[j + 1];
         nextBlocker[j] = c == '\n' ? j : nextBlocker[j + 1];
-        boolean closer = c == '\u2019' && j > 0 && (j + 1 >= n || !Character.isLetter(text.charAt(j + 1)))
-            && !Character.isWhitespace(text.charAt(j - 1));
+        boolean closer = straight
+            ? c == '\'' && j > 0 && !Character.isLetter(next) && next != '\'' && !Character.isWhitespace(prev) && prev != '\''
+            : c == '\u2019' && j > 0 && !Character.isLetter(next) && !Character.isWhitespace(prev);
         nextCloser[j] = closer ? j : nextCloser[j + 1];
       }
     }

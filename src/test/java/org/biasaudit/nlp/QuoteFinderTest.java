@@ -259,6 +259,17 @@ class QuoteFinderTest {
   }
 
   @Test
+  void straightSingleQuotesAsAsciiBritishCopyWritesThem() {
+    List<Quotation> quotes = direct("'We will protect the workers' rights,' said Zelensky. 'That is our promise.'");
+    assertThat(quotes).extracting(Quotation::text).containsExactly("We will protect the workers' rights,", "That is our promise.");
+    assertThat(quotes).extracting(Quotation::speakerActorId).containsExactly("zelensky", "zelensky");
+    assertThat(direct("It's Biden's plan, and Trump's allies say it won't work in the '90s way. Rock 'n' roll.")).as("apostrophes")
+        .isEmpty();
+    assertThat(direct("'He called it \"madness\",' said Starmer.")).extracting(Quotation::text)
+        .containsExactly("He called it \"madness\",");
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
