@@ -282,6 +282,10 @@ public final class QuoteFinder {
           break;
         }
       }
+      Attribution headline = nameColon(qi, s);
+      if (headline != null) {
+        return headline;
+      }
       Attribution previous = lastSpeechInParagraph.get(s.paragraph());
       if (previous != null) {
         return new Attribution(previous.speaker(), previous.surface(), "continued", previous.verb());
@@ -297,6 +301,21 @@ public final class QuoteFinder {
         }
       }
       return Attribution.NONE;
+    }
+
+    /**
+     * "Zelensky: “We need more air defense”": a tracked actor's name and a colon, nothing else, before the
+     * quotation, as headlines (and text that opens with its headline) attribute. Only tracked names: "Update:"
+     * or "Breaking News:" are capitalised words, not speakers.
+     */
+    private Attribution nameColon(int qi, Sentence s) {
+      Token colon = d.token(qi - 1);
+      if (colon == null || !colon.is(':') || qi - 1 <= s.from() || colon.paragraph() != d.tokens.get(qi).paragraph()) {
+        return null;
+      }
+      Np np = d.np(s.from(), qi - 1);
+      return np != null && np.to() == qi - 1 && np.kind() == NpKind.NAME && np.entity() != null && np.entity().actorId != null
+          ? resolve(np, null) : null;
     }
 
     /**

@@ -270,6 +270,14 @@ class QuoteFinderTest {
   }
 
   @Test
+  void aTrackedNameAndAColonBeforeAQuoteIsItsSpeaker() {
+    Quotation q = direct("Zelensky: “We need more air defense”\n\nUkraine's president made the appeal in Brussels.").get(0);
+    assertThat(q.speakerActorId()).isEqualTo("zelensky");
+    assertThat(q.attributionVerb()).isNull();
+    assertThat(direct("Update: “The talks are over.”").get(0).speakerName()).as("not a name of a tracked actor").isNull();
+  }
+
+  @Test
   void questionQuoteFollowedByItsAttribution() {
     Quotation q = direct("“Have you noticed how much he whines?” Obama asked the crowd.").get(0);
     assertThat(q.speakerActorId()).isEqualTo("obama");
