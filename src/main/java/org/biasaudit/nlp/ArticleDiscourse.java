@@ -189,14 +189,13 @@ final class ArticleDiscourse {
   /** Lower-case particles inside names ("Ursula von der Leyen", "Joint Chiefs of Staff"). */
   static final Set<String> NAME_PARTICLES = Set.of("von", "van", "der", "den", "de", "da", "di", "del", "della", "la", "le",
       "bin", "al", "ibn", "dos", "du", "of", "for");
-  /** Lower-case words a name's capitalised run may not start with after a title ("first lady"). */
   /** An age used as a noun ("the 78-year-old said"): a person, any person the article has named. */
   static boolean isAge(String word) {
     return AGE.matcher(word).matches();
   }
 
   private static final Pattern AGE = Pattern.compile("\\d{1,3}-year-old");
-
+  /** Description heads that fit whoever the article has named, office or not ("the official", "the Republican"). */
   static final Set<String> GENERIC_HEADS = Set.of("leader", "official", "republican", "democrat", "lawmaker",
       "politician", "man", "woman", "member", "conservative", "liberal", "host", "head", "chief");
 

@@ -86,9 +86,9 @@ final class PronounRules {
       "As", "When", "While", "Although", "Though", "Once", "Upon", "On", "At", "For", "With", "Without", "Unlike",
       "Like", "Under", "Following", "Within", "From", "Through", "Until", "Because", "If", "Asked", "Speaking", "Standing",
       "Addressing", "Writing", "Facing", "Returning", "Hours", "Days", "Weeks", "Months", "Years", "Minutes");
-  /** Words that end the clause a pronoun is in. */
   /** The longest parenthetical between a subject and its verb that {@code clauseSubject} steps over, in tokens. */
   private static final int PARENTHETICAL_TOKENS = 15;
+  /** Words that end the clause a pronoun is in. */
   private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", "that", "who", "which", "when", "after", "before",
       "because", "while", "and", "but", "said", "says", "told", "if", "as", "until", "since", "to", "--", "-", "whom",
       "whose", "where", "although", "though", "so");

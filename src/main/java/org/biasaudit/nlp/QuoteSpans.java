@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * Finds direct-quotation spans in one pass over the text. It reads curly and straight double quotes,
- * doubled apostrophes ({@code ''...''}), guillemets, and curly and straight single quotes; a double quote may be closed
- * by a mark of another double style ({@code “..."}); a quote that reopens at the start of the next
- * paragraph continues across it.
+ * doubled apostrophes ({@code ''...''}), guillemets, and curly and straight single quotes; a double quote
+ * may be closed by a mark of another double style ({@code “..."}); a quote that reopens at the start of the
+ * next paragraph continues across it.
  *
  * <p>Bad input has defined results: an opener with no closer before its paragraph ends (or before another
  * opener of its kind), an inch mark
@@ -214,7 +214,7 @@ final class QuoteSpans {
     };
   }
 
-  /** "the workers’ rights": a curly apostrophe after a plural "s", with a lower-case word after it. */
+  /** "the workers’ rights", "the workers' rights": an apostrophe after a plural "s", a lower-case word after it. */
   private static boolean pluralPossessive(String text, int i) {
     return i > 0 && (text.charAt(i - 1) == 's' || text.charAt(i - 1) == 'S') && i + 2 < text.length()
         && text.charAt(i + 1) == ' ' && Character.isLowerCase(text.charAt(i + 2));
