@@ -54,7 +54,8 @@ final class QuoteSpans {
   /** Quote spans in text order, titles and labels included (flagged). */
   static List<Span> find(String text) {
     SingleCloser singles = text.indexOf('\u2018') >= 0 ? new SingleCloser(text, false) : null;
-    SingleCloser straight = text.indexOf('\'') >= 0 ? new SingleCloser(text, true) : null;
+    // Nearly every text has an apostrophe ("Putin's"); few have one where a straight single quote could open.
+    SingleCloser straight = hasStraightSingleOpener(text) ? new SingleCloser(text, true) : null;
     List<Span> spans = new ArrayList<>();
     int n = text.length();
     int paragraph = 0;
@@ -195,6 +196,21 @@ final class QuoteSpans {
     }
   }
 
+  /** A straight apostrophe where a quote may open: at a word's start, before a letter ("'We", not "Putin's"). */
+  private static boolean straightSingleOpenerAt(String text, int i) {
+    return text.charAt(i) == '\'' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))
+        && (i == 0 || isOpeningContext(text.charAt(i - 1)));
+  }
+
+  private static boolean hasStraightSingleOpener(String text) {
+    for (int i = text.indexOf('\''); i >= 0; i = text.indexOf('\'', i + 1)) {
+      if (straightSingleOpenerAt(text, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isOpeningContext(char before) {
     return Character.isWhitespace(before) || "([{—–-:;,/".indexOf(before) >= 0;
   }
@@ -250,17 +266,10 @@ final class QuoteSpans {
       nextOpener[n] = Integer.MAX_VALUE;
       for (int j = n - 1; j >= 0; j--) {
         char c = text.charAt(j);
-        char next = j + 1 < n ? text.charAt(j + 1) : ' ';
-        char prev = j > 0 ? text.charAt(j - 1) : ' ';
-        boolean opener = straight
-            ? c == '\'' && Character.isLetter(next) && (j == 0 || isOpeningContext(prev))
-            : c == '\u2018';
+        boolean opener = straight ? straightSingleOpenerAt(text, j) : c == '\u2018';
         nextOpener[j] = opener ? j : nextOpener[j + 1];
         nextBlocker[j] = c == '\n' ? j : nextBlocker[j + 1];
-        boolean closer = straight
-            ? c == '\'' && j > 0 && !Character.isLetter(next) && next != '\'' && !Character.isWhitespace(prev) && prev != '\''
-            : c == '\u2019' && j > 0 && !Character.isLetter(next) && !Character.isWhitespace(prev);
-        nextCloser[j] = closer ? j : nextCloser[j + 1];
+        nextCloser[j] = isCloser(text, j, straight ? 'T' : 'S') ? j : nextCloser[j + 1];
       }
     }
 
