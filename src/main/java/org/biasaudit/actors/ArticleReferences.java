@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides, from the whole article (title and text) and its publication date, whom each registry hit
@@ -81,13 +82,7 @@ public final class ArticleReferences {
 
   /** The name references (aliases, surnames, metonyms) of one field, as alias matches. */
   public List<AliasMatch> names(String field) {
-    List<AliasMatch> out = new ArrayList<>();
-    for (Reference r : references(field)) {
-      if (Reference.NAME.equals(r.type())) {
-        out.add(new AliasMatch(r.actorId(), r.surface(), r.begin(), r.end(), r.surface()));
-      }
-    }
-    return out;
+    return asMatches(field, r -> Reference.NAME.equals(r.type()));
   }
 
   /**
@@ -96,13 +91,12 @@ public final class ArticleReferences {
    * holder, as the mentions table does. Generic titles ("the president") are left to the quotes' own context.
    */
   public List<AliasMatch> titles(String field) {
-    List<AliasMatch> out = new ArrayList<>();
-    for (Reference r : references(field)) {
-      if (Reference.NOMINAL.equals(r.type()) && Reference.TITLE.equals(r.resolution())) {
-        out.add(new AliasMatch(r.actorId(), r.surface(), r.begin(), r.end(), r.surface()));
-      }
-    }
-    return out;
+    return asMatches(field, r -> Reference.NOMINAL.equals(r.type()) && Reference.TITLE.equals(r.resolution()));
+  }
+
+  private List<AliasMatch> asMatches(String field, Predicate<Reference> which) {
+    return references(field).stream().filter(which)
+        .map(r -> new AliasMatch(r.actorId(), r.surface(), r.begin(), r.end(), r.surface())).toList();
   }
 
   /** One hit placed in the article: its field and its position in title-then-text order. */
